@@ -1,0 +1,32 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Config } from './platform/config.ts';
+import { openDatabase, type Database } from './platform/db/database.ts';
+import { migrate } from './platform/db/migrate.ts';
+import type { AppContext, Feature } from './platform/http/feature.ts';
+import { platformFeature } from './platform/http/platform-feature.ts';
+import { buildServer } from './platform/http/server.ts';
+import { auditFeature } from './features/audit/index.ts';
+import { registryFeature } from './features/registry/index.ts';
+import { territoriesFeature } from './features/territories/index.ts';
+import { usersFeature } from './features/users/index.ts';
+
+/** Every feature of Trama, in the order their start-up work must run. */
+export const features: Feature[] = [platformFeature, territoriesFeature, usersFeature, registryFeature, auditFeature];
+
+export const webDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/web');
+
+export function openConfiguredDatabase(config: Config): Promise<Database> {
+  return openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: path.join(config.dataDir, 'pglite') });
+}
+
+/** Migrations, then each feature's start-up work (reference data). */
+export async function prepareDatabase(context: AppContext): Promise<string[]> {
+  const applied = await migrate(context.database);
+  for (const feature of features) await feature.onStart?.(context);
+  return applied;
+}
+
+export function createApp(context: AppContext, options: { logger?: boolean } = {}) {
+  return buildServer({ context, features, webDir, logger: options.logger ?? true });
+}

@@ -1,0 +1,148 @@
+import { sql } from 'kysely';
+import type { Db } from '../../platform/db/database.ts';
+import { resolveGrants } from '../../platform/access/territory-resolver.ts';
+import type { Role, TerritoryKind } from '../../platform/access/roles.ts';
+import { hashPassword } from '../../platform/auth/password.ts';
+import { revokeUserSessions } from '../../platform/auth/sessions.ts';
+import { AppError, invalid, notFound } from '../../platform/http/errors.ts';
+import type { CreateUserBody, GrantInput, Team, TeamInput, UpdateUserBody, UserView } from './users.schemas.ts';
+import '../../platform/auth/auth.tables.ts';
+import './users.tables.ts';
+
+const userNotFound = () => notFound({ it: 'Utente non trovato.', en: 'User not found.' });
+
+/** Users as the admin sees them: account, grants, teams. Never any personal record of citizens. */
+export async function listUsers(db: Db, id?: string): Promise<UserView[]> {
+  let select = db
+    .selectFrom('app_user as u')
+    .select([
+      'u.id',
+      'u.username',
+      'u.display_name',
+      'u.email',
+      'u.is_active',
+      'u.last_login_at',
+      sql<number>`(SELECT count(*) FROM session s WHERE s.user_id = u.id AND s.revoked_at IS NULL AND s.expires_at > now())`.as('active_sessions'),
+      sql<string[]>`coalesce((SELECT array_agg(tm.team_id::text) FROM team_member tm WHERE tm.user_id = u.id), '{}')`.as('team_ids'),
+    ])
+    .orderBy('u.username');
+  if (id) select = select.where('u.id', '=', id);
+  const users = await select.execute();
+  const grantRows = users.length
+    ? await db
+        .selectFrom('user_grant')
+        .select(['id', 'user_id', 'role', 'territory_kind', 'territory_id'])
+        .where('user_id', 'in', users.map((u) => u.id))
+        .orderBy('created_at')
+        .execute()
+    : [];
+  const resolved = await resolveGrants(
+    db,
+    grantRows.map((g) => ({ id: g.id, role: g.role as Role, territoryKind: g.territory_kind as TerritoryKind, territoryId: g.territory_id })),
+  );
+  return users.map((u) => ({
+    id: u.id,
+    username: u.username,
+    displayName: u.display_name,
+    email: u.email,
+    isActive: u.is_active,
+    lastLoginAt: u.last_login_at,
+    activeSessions: u.active_sessions,
+    teamIds: u.team_ids,
+    grants: resolved
+      .filter((g) => grantRows.find((row) => row.id === g.id)?.user_id === u.id)
+      .map(({ id: grantId, role, territoryKind, territoryId, territoryName }) => ({ id: grantId, role, territoryKind, territoryId, territoryName })),
+  }));
+}
+
+export async function getUser(db: Db, id: string): Promise<UserView> {
+  const [user] = await listUsers(db, id);
+  if (!user) throw userNotFound();
+  return user;
+}
+
+export async function createUser(db: Db, input: CreateUserBody): Promise<UserView> {
+  const passwordHash = await hashPassword(input.password);
+  const existing = await db.selectFrom('app_user').select('id').where('username', '=', input.username).executeTakeFirst();
+  if (existing) throw new AppError('CONFLICT', { message: { it: 'Nome utente già in uso.', en: 'Username already taken.' } });
+  const row = await db
+    .insertInto('app_user')
+    .values({ username: input.username, display_name: input.displayName, email: input.email ?? null, password_hash: passwordHash, last_login_at: null })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return getUser(db, row.id);
+}
+
+export async function updateUser(db: Db, id: string, input: UpdateUserBody): Promise<UserView> {
+  const changes = {
+    ...(input.displayName !== undefined ? { display_name: input.displayName } : {}),
+    ...(input.email !== undefined ? { email: input.email } : {}),
+    ...(input.isActive !== undefined ? { is_active: input.isActive } : {}),
+  };
+  await db.transaction().execute(async (trx) => {
+    if (Object.keys(changes).length) {
+      const result = await trx.updateTable('app_user').set(changes).where('id', '=', id).executeTakeFirst();
+      if (Number(result.numUpdatedRows) === 0) throw userNotFound();
+    }
+    if (input.isActive === false) await revokeUserSessions(trx, id);
+  });
+  return getUser(db, id);
+}
+
+export async function setPassword(db: Db, id: string, password: string): Promise<void> {
+  const passwordHash = await hashPassword(password);
+  await db.transaction().execute(async (trx) => {
+    const result = await trx.updateTable('app_user').set({ password_hash: passwordHash }).where('id', '=', id).executeTakeFirst();
+    if (Number(result.numUpdatedRows) === 0) throw userNotFound();
+    await revokeUserSessions(trx, id);
+  });
+}
+
+async function assertTerritoryExists(db: Db, kind: TerritoryKind, id: string): Promise<void> {
+  const [resolved] = await resolveGrants(db, [{ id: 'check', role: 'admin', territoryKind: kind, territoryId: id }]);
+  if (!resolved || (resolved.municipalityCodes.length === 0 && resolved.areaIds.length === 0)) {
+    throw invalid('territoryId', { it: 'Territorio inesistente o senza comuni.', en: 'Territory does not exist or has no municipalities.' });
+  }
+}
+
+export async function addGrant(db: Db, userId: string, input: GrantInput): Promise<UserView> {
+  await getUser(db, userId);
+  await assertTerritoryExists(db, input.territoryKind, input.territoryId);
+  await db
+    .insertInto('user_grant')
+    .values({ user_id: userId, role: input.role, territory_kind: input.territoryKind, territory_id: input.territoryId })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+  return getUser(db, userId);
+}
+
+export async function removeGrant(db: Db, userId: string, grantId: string): Promise<UserView> {
+  const result = await db.deleteFrom('user_grant').where('id', '=', grantId).where('user_id', '=', userId).executeTakeFirst();
+  if (Number(result.numDeletedRows) === 0) throw notFound({ it: 'Autorizzazione non trovata.', en: 'Grant not found.' });
+  return getUser(db, userId);
+}
+
+export async function listTeams(db: Db, id?: string): Promise<Team[]> {
+  let select = db
+    .selectFrom('team as t')
+    .select(['t.id', 't.name', 't.municipality_code', sql<string[]>`coalesce((SELECT array_agg(m.user_id::text) FROM team_member m WHERE m.team_id = t.id), '{}')`.as('member_ids')])
+    .orderBy('t.name');
+  if (id) select = select.where('t.id', '=', id);
+  return (await select.execute()).map((t) => ({ id: t.id, name: t.name, municipalityCode: t.municipality_code, memberIds: t.member_ids }));
+}
+
+export async function saveTeam(db: Db, input: TeamInput, id?: string): Promise<Team> {
+  const teamId = await db.transaction().execute(async (trx) => {
+    const saved = id
+      ? await trx.updateTable('team').set({ name: input.name, municipality_code: input.municipalityCode }).where('id', '=', id).returning('id').executeTakeFirst()
+      : await trx.insertInto('team').values({ name: input.name, municipality_code: input.municipalityCode }).returning('id').executeTakeFirst();
+    if (!saved) throw notFound({ it: 'Équipe non trovata.', en: 'Team not found.' });
+    await trx.deleteFrom('team_member').where('team_id', '=', saved.id).execute();
+    const members = [...new Set(input.memberIds)];
+    if (members.length) await trx.insertInto('team_member').values(members.map((user_id) => ({ team_id: saved.id, user_id }))).execute();
+    return saved.id;
+  });
+  const [team] = await listTeams(db, teamId);
+  if (!team) throw notFound();
+  return team;
+}

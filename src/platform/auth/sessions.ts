@@ -1,0 +1,119 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
+import type { Config } from '../config.ts';
+import type { Db } from '../db/database.ts';
+import type { Actor } from '../access/actor.ts';
+import { resolveGrants, type GrantRow } from '../access/territory-resolver.ts';
+import type { Role, TerritoryKind } from '../access/roles.ts';
+import './auth.tables.ts';
+
+export const SESSION_COOKIE = 'trama_session';
+
+const sessionIdOf = (token: string) => createHash('sha256').update(token).digest('hex');
+const newToken = () => randomBytes(32).toString('base64url');
+
+export async function createSession(db: Db, config: Config, userId: string, clientAddress: string | null) {
+  const token = newToken();
+  const csrfToken = newToken();
+  await db
+    .insertInto('session')
+    .values({
+      id: sessionIdOf(token),
+      user_id: userId,
+      csrf_token: csrfToken,
+      expires_at: new Date(Date.now() + config.sessionMaxHours * 3_600_000).toISOString(),
+      locked_at: null,
+      revoked_at: null,
+      client_address: clientAddress,
+    })
+    .execute();
+  return { token, csrfToken };
+}
+
+export interface RequestMeta {
+  requestId: string;
+  clientAddress: string | null;
+  purpose: string | null;
+}
+
+/** Loads the actor of a session token, or undefined if the session is unknown, expired, revoked or idle too long. */
+export async function loadActor(db: Db, config: Config, token: string, meta: RequestMeta): Promise<Actor | undefined> {
+  const id = sessionIdOf(token);
+  const row = await db
+    .selectFrom('session')
+    .innerJoin('app_user', 'app_user.id', 'session.user_id')
+    .select([
+      'session.id',
+      'session.user_id',
+      'session.csrf_token',
+      'session.locked_at',
+      'app_user.username',
+      'app_user.display_name',
+      sql<number>`extract(epoch from now() - session.last_seen_at)`.as('idle_seconds'),
+    ])
+    .where('session.id', '=', id)
+    .where('session.revoked_at', 'is', null)
+    .where('session.expires_at', '>', sql<string>`now()`)
+    .where('app_user.is_active', '=', true)
+    .executeTakeFirst();
+  if (!row || row.idle_seconds > config.sessionIdleMinutes * 60) return undefined;
+
+  // Idle past the lock threshold: the session locks on the server too, not only on screen.
+  const lockNow = row.locked_at === null && row.idle_seconds > config.idleLockMinutes * 60;
+  if (lockNow || row.idle_seconds > 30) {
+    await db
+      .updateTable('session')
+      .set({ last_seen_at: sql`now()`, ...(lockNow ? { locked_at: sql`now()` } : {}) })
+      .where('id', '=', id)
+      .execute();
+  }
+  const grantRows = await db
+    .selectFrom('user_grant')
+    .select(['id', 'role', 'territory_kind', 'territory_id'])
+    .where('user_id', '=', row.user_id)
+    .orderBy('created_at')
+    .execute();
+  const grants = await resolveGrants(
+    db,
+    grantRows.map(
+      (grant): GrantRow => ({
+        id: grant.id,
+        role: grant.role as Role,
+        territoryKind: grant.territory_kind as TerritoryKind,
+        territoryId: grant.territory_id,
+      }),
+    ),
+  );
+  return {
+    userId: row.user_id,
+    username: row.username,
+    displayName: row.display_name,
+    sessionId: id,
+    csrfToken: row.csrf_token,
+    isLocked: lockNow || row.locked_at !== null,
+    grants,
+    ...meta,
+  };
+}
+
+export async function setSessionLocked(db: Db, sessionId: string, isLocked: boolean): Promise<void> {
+  await db
+    .updateTable('session')
+    .set({ locked_at: isLocked ? sql`now()` : null, last_seen_at: sql`now()` })
+    .where('id', '=', sessionId)
+    .execute();
+}
+
+export async function revokeSession(db: Db, sessionId: string): Promise<void> {
+  await db.updateTable('session').set({ revoked_at: sql`now()` }).where('id', '=', sessionId).execute();
+}
+
+export async function revokeUserSessions(db: Db, userId: string): Promise<number> {
+  const result = await db
+    .updateTable('session')
+    .set({ revoked_at: sql`now()` })
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}

@@ -1,0 +1,41 @@
+import path from 'node:path';
+
+/** Every setting comes from the environment with a sane default (listed in README.md). */
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  logLevel: string;
+  sessionIdleMinutes: number;
+  sessionMaxHours: number;
+  idleLockMinutes: number;
+  secureCookies: boolean;
+  loginMaxFailures: number;
+  loginLockMinutes: number;
+}
+
+function intFromEnv(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number.parseInt(raw, 10);
+  if (!Number.isFinite(value)) throw new Error(`${name} must be an integer, got "${raw}"`);
+  return value;
+}
+
+export function loadConfig(overrides: Partial<Config> = {}): Config {
+  return {
+    port: intFromEnv('PORT', 3000),
+    host: process.env.HOST ?? '127.0.0.1',
+    databaseUrl: process.env.DATABASE_URL || undefined,
+    dataDir: path.resolve(process.env.TRAMA_DATA_DIR ?? './data'),
+    logLevel: process.env.LOG_LEVEL ?? 'info',
+    sessionIdleMinutes: intFromEnv('TRAMA_SESSION_IDLE_MINUTES', 30),
+    sessionMaxHours: intFromEnv('TRAMA_SESSION_MAX_HOURS', 12),
+    idleLockMinutes: intFromEnv('TRAMA_IDLE_LOCK_MINUTES', 5),
+    secureCookies: process.env.TRAMA_SECURE_COOKIES === 'true',
+    loginMaxFailures: intFromEnv('TRAMA_LOGIN_MAX_FAILURES', 5),
+    loginLockMinutes: intFromEnv('TRAMA_LOGIN_LOCK_MINUTES', 15),
+    ...overrides,
+  };
+}

@@ -1,0 +1,99 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { pgliteAsPool } from './pglite-pool.ts';
+import type { Tables } from './tables.ts';
+
+export type Engine = 'pglite' | 'postgres';
+export type Db = Kysely<Tables>;
+
+export interface Database {
+  engine: Engine;
+  /** The PGlite instance, for dumping a test template; undefined on a PostgreSQL server. */
+  pglite?: PGlite;
+  db: Db;
+  /** Runs a script of several statements (migrations); no parameters. */
+  exec(sql: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Both engines hand the same JS values back: dates as 'YYYY-MM-DD', instants as ISO strings, bigints as numbers. */
+const toIso = (value: string) => new Date(value).toISOString();
+const { INT8, DATE, TIMESTAMPTZ, NUMERIC } = pg.types.builtins;
+
+let pgParsersSet = false;
+function setPgParsers(): void {
+  if (pgParsersSet) return;
+  pg.types.setTypeParser(INT8, (v) => Number(v));
+  pg.types.setTypeParser(DATE, (v) => v);
+  pg.types.setTypeParser(TIMESTAMPTZ, toIso);
+  pg.types.setTypeParser(NUMERIC, (v) => Number(v));
+  pgParsersSet = true;
+}
+
+export interface OpenOptions {
+  databaseUrl?: string | undefined;
+  /** Folder for PGlite's files; undefined keeps the database in memory (tests). */
+  pgliteDir?: string | undefined;
+  /** A PGlite dump (`dumpDataDir`) to start from: tests load a migrated template instead of migrating. */
+  pgliteDump?: Blob | undefined;
+  poolSize?: number;
+}
+
+export async function openDatabase(options: OpenOptions): Promise<Database> {
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 20);
+  return openPglite(options.pgliteDir, options.pgliteDump);
+}
+
+async function openPostgres(connectionString: string, max: number): Promise<Database> {
+  setPgParsers();
+  const pool = new pg.Pool({ connectionString, max, options: '-c TimeZone=UTC' });
+  // Fail fast with a clear message rather than on the first request.
+  const client = await pool.connect();
+  client.release();
+  const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    engine: 'postgres',
+    db,
+    exec: async (sql) => {
+      await pool.query(sql);
+    },
+    close: () => db.destroy(),
+  };
+}
+
+async function openPglite(dir: string | undefined, dump?: Blob): Promise<Database> {
+  if (dir) fs.mkdirSync(path.dirname(dir), { recursive: true });
+  const pglite = await PGlite.create({
+    ...(dir ? { dataDir: dir } : {}),
+    ...(dump ? { loadDataDir: dump } : {}),
+    extensions: { pg_trgm, unaccent },
+    parsers: {
+      [INT8]: (v: string) => Number(v),
+      [DATE]: (v: string) => v,
+      [TIMESTAMPTZ]: toIso,
+      [NUMERIC]: (v: string) => Number(v),
+    },
+  });
+  await pglite.exec(`SET TIME ZONE 'UTC'`);
+  const pool = pgliteAsPool(pglite);
+  const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool: pool as never }) });
+  return {
+    engine: 'pglite',
+    pglite,
+    db,
+    exec: async (sql) => {
+      const client = await pool.connect();
+      try {
+        await client.exec(sql);
+      } finally {
+        client.release();
+      }
+    },
+    close: () => db.destroy(),
+  };
+}

@@ -1,0 +1,50 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { sql } from 'kysely';
+import type { Database } from './database.ts';
+
+export const migrationsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../migrations');
+
+/** Migration files are `YYYYMMDDTHHMM_verb-object.sql`, applied in name order, each once, each in a transaction. */
+export function listMigrations(dir = migrationsDir): string[] {
+  return fs
+    .readdirSync(dir)
+    .filter((name) => /^\d{8}T\d{4}_[a-z0-9-]+\.sql$/.test(name))
+    .sort();
+}
+
+async function ensureLedger(database: Database): Promise<void> {
+  await database.exec(`CREATE TABLE IF NOT EXISTS schema_migration (
+    name text PRIMARY KEY,
+    applied_at timestamptz NOT NULL DEFAULT now()
+  )`);
+}
+
+export async function appliedMigrations(database: Database): Promise<string[]> {
+  const result = await sql<{ name: string }>`
+    SELECT name FROM schema_migration ORDER BY name`.execute(database.db).catch(() => ({ rows: [] }));
+  return result.rows.map((row) => row.name);
+}
+
+export async function pendingMigrations(database: Database, dir = migrationsDir): Promise<string[]> {
+  const applied = new Set(await appliedMigrations(database));
+  return listMigrations(dir).filter((name) => !applied.has(name));
+}
+
+/** Applies pending migrations; returns their names. */
+export async function migrate(database: Database, dir = migrationsDir): Promise<string[]> {
+  await ensureLedger(database);
+  const pending = await pendingMigrations(database, dir);
+  for (const name of pending) {
+    const body = fs.readFileSync(path.join(dir, name), 'utf8');
+    const escaped = name.replace(/'/g, "''");
+    await database.exec(`BEGIN;\n${body}\n;INSERT INTO schema_migration (name) VALUES ('${escaped}');\nCOMMIT;`).catch(
+      async (error: unknown) => {
+        await database.exec('ROLLBACK').catch(() => undefined);
+        throw new Error(`Migration ${name} failed: ${(error as Error).message}`, { cause: error });
+      },
+    );
+  }
+  return pending;
+}

@@ -1,0 +1,75 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import type { z } from 'zod';
+import { AppError, type Bilingual } from './errors.ts';
+import type { ErrorBody } from './error.schemas.ts';
+import { toFieldIssues } from './validation-messages.ts';
+
+const fastifyCodes: Record<string, AppError['code']> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'BAD_JSON',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'BAD_JSON',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'BAD_JSON',
+};
+
+/** PostgreSQL errors caused by input that passed the schema (a reference to nothing, a duplicate…). */
+const databaseCodes: Record<string, { code: AppError['code']; message: Bilingual }> = {
+  '23505': { code: 'CONFLICT', message: { it: 'Il dato esiste già.', en: 'This already exists.' } },
+  '23503': {
+    code: 'VALIDATION',
+    message: { it: 'Un riferimento indicato non esiste (comune, area, utente…).', en: 'A referenced item does not exist (municipality, area, user…).' },
+  },
+  '23514': { code: 'VALIDATION', message: { it: 'Un valore non rispetta le regole.', en: 'A value breaks the rules.' } },
+  '22P02': { code: 'VALIDATION', message: { it: 'Un valore ha un formato non valido.', en: 'A value has an invalid format.' } },
+  '22001': { code: 'VALIDATION', message: { it: 'Un testo è troppo lungo.', en: 'A text is too long.' } },
+  '22007': { code: 'VALIDATION', message: { it: 'Data non valida.', en: 'Invalid date.' } },
+  '22008': { code: 'VALIDATION', message: { it: 'Data fuori intervallo.', en: 'Date out of range.' } },
+};
+
+function toAppError(error: unknown): AppError | undefined {
+  if (error instanceof AppError) return error;
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const issues = error.validation.map(
+      (v) => ({ ...v.params, code: v.keyword, message: v.message, path: v.instancePath.split('/').filter(Boolean) }) as unknown as z.core.$ZodIssue,
+    );
+    const prefix = (error as { validationContext?: string }).validationContext ?? '';
+    return new AppError('VALIDATION', { details: toFieldIssues(issues, prefix === 'body' ? '' : prefix) });
+  }
+  const fastifyCode = (error as FastifyError).code;
+  const mapped = fastifyCode ? fastifyCodes[fastifyCode] : undefined;
+  if (mapped) return new AppError(mapped);
+  if (error instanceof SyntaxError) return new AppError('BAD_JSON');
+  const pgCode = (error as { code?: unknown }).code;
+  const db = typeof pgCode === 'string' ? databaseCodes[pgCode] : undefined;
+  if (db) return new AppError(db.code, { message: db.message });
+  const status = (error as FastifyError).statusCode;
+  if (status === 404) return new AppError('NOT_FOUND');
+  if (status === 413) return new AppError('PAYLOAD_TOO_LARGE');
+  if (status === 415) return new AppError('UNSUPPORTED_MEDIA_TYPE');
+  if (status !== undefined && status >= 400 && status < 500) return new AppError('VALIDATION');
+  return undefined;
+}
+
+export function errorBody(error: AppError, requestId: string): ErrorBody {
+  return {
+    code: error.code,
+    message: error.bilingual.it,
+    messageEn: error.bilingual.en,
+    requestId,
+    ...(error.details ? { details: error.details } : {}),
+    ...(error.data !== undefined ? { data: error.data } : {}),
+  };
+}
+
+export function handleError(error: unknown, request: FastifyRequest, reply: FastifyReply) {
+  const known = toAppError(error);
+  if (!known) {
+    // The body says nothing of internals; the log has them, under the request id.
+    request.log.error({ err: error, reqId: request.id }, 'unhandled error');
+    const internal = new AppError('INTERNAL');
+    return reply.status(500).type('application/json').send(JSON.stringify(errorBody(internal, request.id)));
+  }
+  if (known.status >= 500) request.log.error({ err: error }, 'server error');
+  return reply.status(known.status).type('application/json').send(JSON.stringify(errorBody(known, request.id)));
+}

@@ -1,0 +1,90 @@
+/** A message in the two languages every user-facing text has: Italian first, English second. */
+export interface Bilingual {
+  it: string;
+  en: string;
+}
+
+export const errorCodes = {
+  VALIDATION: 400,
+  BAD_JSON: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  CSRF: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  DUPLICATE_CANDIDATES: 409,
+  VERSION_CONFLICT: 412,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  LOCKED: 423,
+  THROTTLED: 429,
+  INTERNAL: 500,
+} as const;
+export type ErrorCode = keyof typeof errorCodes;
+
+const defaultMessages: Record<ErrorCode, Bilingual> = {
+  VALIDATION: { it: 'Alcuni dati non sono validi: correggere i campi indicati.', en: 'Some data is not valid: fix the fields shown.' },
+  BAD_JSON: { it: 'La richiesta non è un JSON valido.', en: 'The request is not valid JSON.' },
+  UNAUTHENTICATED: { it: 'Accesso richiesto: effettuare il login.', en: 'Login required.' },
+  FORBIDDEN: { it: 'Non si dispone dei permessi per questa operazione.', en: 'You do not have permission for this operation.' },
+  CSRF: {
+    it: 'Richiesta rifiutata per sicurezza (token CSRF mancante o errato): ricaricare la pagina.',
+    en: 'Request refused for security (missing or wrong CSRF token): reload the page.',
+  },
+  NOT_FOUND: { it: 'Elemento non trovato.', en: 'Not found.' },
+  CONFLICT: { it: 'Il dato esiste già.', en: 'This already exists.' },
+  DUPLICATE_CANDIDATES: {
+    it: 'Esistono persone simili già registrate: verificare e confermare che si tratta di una persona diversa.',
+    en: 'Similar persons are already registered: check them and confirm this is a different person.',
+  },
+  VERSION_CONFLICT: {
+    it: 'Qualcun altro ha salvato questi dati nel frattempo: ricaricare la versione attuale prima di modificare.',
+    en: 'Someone else saved this data meanwhile: reload the current version before editing.',
+  },
+  PAYLOAD_TOO_LARGE: { it: 'La richiesta è troppo grande.', en: 'The request is too large.' },
+  UNSUPPORTED_MEDIA_TYPE: { it: 'Formato della richiesta non supportato: usare JSON.', en: 'Unsupported request format: use JSON.' },
+  LOCKED: {
+    it: 'Sessione bloccata per inattività: inserire di nuovo la password.',
+    en: 'Session locked after inactivity: enter your password again.',
+  },
+  THROTTLED: {
+    it: 'Troppi tentativi falliti: riprovare tra qualche minuto.',
+    en: 'Too many failed attempts: try again in a few minutes.',
+  },
+  INTERNAL: {
+    it: 'Errore interno: riprovare; se persiste, comunicare il codice della richiesta all’assistenza.',
+    en: 'Internal error: try again; if it persists, give the request id to support.',
+  },
+};
+
+export interface FieldIssue {
+  path: string;
+  message: string;
+  messageEn: string;
+}
+
+/** A domain error: a code from the one status map, an optional specific message, details and data. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly bilingual: Bilingual;
+  readonly details: FieldIssue[] | undefined;
+  readonly data: unknown;
+
+  constructor(code: ErrorCode, options: { message?: Bilingual; details?: FieldIssue[]; data?: unknown } = {}) {
+    const bilingual = options.message ?? defaultMessages[code];
+    super(bilingual.en);
+    this.code = code;
+    this.bilingual = bilingual;
+    this.details = options.details;
+    this.data = options.data;
+  }
+
+  get status(): number {
+    return errorCodes[this.code];
+  }
+}
+
+export const notFound = (what?: Bilingual) => new AppError('NOT_FOUND', what ? { message: what } : {});
+export const forbidden = () => new AppError('FORBIDDEN');
+export const invalid = (path: string, message: Bilingual) =>
+  new AppError('VALIDATION', { details: [{ path, message: message.it, messageEn: message.en }] });
