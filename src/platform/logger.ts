@@ -1,7 +1,8 @@
 import pino from 'pino';
+import type { FastifyBaseLogger } from 'fastify';
 
 /** JSON lines; personal data never goes in: requests are logged by route pattern, bodies never. */
-export function createLogger(level: string, enabled = true) {
+export function createLogger(level: string, enabled = true): FastifyBaseLogger {
   return pino({
     level: enabled ? level : 'silent',
     base: { service: 'trama' },

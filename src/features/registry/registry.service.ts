@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
-import type { Actor } from '../../platform/access/actor.ts';
-import { coversRecord, scopeFor, type Scope } from '../../platform/access/scope.ts';
+import type { Actor, ResolvedGrant } from '../../platform/access/actor.ts';
+import { actingGrant, coversRecord, scopeFor, type Scope } from '../../platform/access/scope.ts';
+import type { AccessAction } from '../../platform/audit/access-log.schemas.ts';
 import { writeAccessLog } from '../../platform/audit/access-log.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { AppError, invalid, notFound } from '../../platform/http/errors.ts';
@@ -31,6 +32,51 @@ const logPersons = (trx: Db, actor: Actor, scope: Scope, action: 'read' | 'searc
     rows.map((row) => ({ personId: row.id, municipalityCode: row.municipality_code, recordType, recordId: row.id })),
   );
 
+const ACCESS_LOG_COLUMNS = [
+  'user_id',
+  'role',
+  'grant_id',
+  'person_id',
+  'municipality_code',
+  'record_type',
+  'record_id',
+  'action',
+  'purpose',
+  'request_id',
+  'client_address',
+] as const;
+
+/**
+ * The grant actingGrant names for a person record, as SQL over its municipality column: the scope's
+ * municipalities are grouped by the grant actingGrant picks for each, so the rule stays written once.
+ */
+function actingGrantOf(scope: Scope, municipalityColumn: string) {
+  const fallback = actingGrant(scope, null);
+  const codesByGrant = new Map<ResolvedGrant, string[]>();
+  for (const code of scope.municipalityCodes) {
+    const grant = actingGrant(scope, code);
+    if (grant && grant !== fallback) codesByGrant.set(grant, [...(codesByGrant.get(grant) ?? []), code]);
+  }
+  const pick = (value: (grant: ResolvedGrant | undefined) => string | null, type: 'text' | 'uuid') => {
+    const otherwise = sql`${value(fallback)}::${sql.raw(type)}`;
+    if (codesByGrant.size === 0) return otherwise;
+    const branches = [...codesByGrant].map(([grant, codes]) => sql`WHEN ${sql.ref(municipalityColumn)} = ANY(${codes}::text[]) THEN ${value(grant)}::${sql.raw(type)}`);
+    return sql`CASE ${sql.join(branches, sql` `)} ELSE ${otherwise} END`;
+  };
+  return { role: pick((grant) => grant?.role ?? 'unknown', 'text'), grantId: pick((grant) => grant?.id ?? null, 'uuid') };
+}
+
+/**
+ * The access-log rows of the persons in a CTE (columns id, municipality_code): what writeAccessLog
+ * writes for them, computed by the database so that a read and its log are one statement.
+ */
+function accessLogRowsOf(cte: string, actor: Actor, scope: Scope, action: AccessAction) {
+  const grant = actingGrantOf(scope, 'f.municipality_code');
+  return sql`SELECT ${actor.userId}::uuid, ${grant.role}, ${grant.grantId}, f.id, f.municipality_code, 'person', f.id::text,
+    ${action}::text, ${actor.purpose}::text, ${actor.requestId}::text, ${actor.clientAddress}::text
+    FROM ${sql.table(cte)} AS f`;
+}
+
 export async function searchPersons(db: Db, actor: Actor, query: PersonSearchQuery): Promise<PersonSearchResult> {
   const scope = scopeFor(actor, PERSON_READ);
   const text = query.q?.trim() ?? '';
@@ -43,37 +89,45 @@ export async function searchPersons(db: Db, actor: Actor, query: PersonSearchQue
       en: 'Give at least two letters of the name, the fiscal code or the birth date.',
     });
   }
-  return db.transaction().execute(async (trx) => {
-    let select = selectPersonSummary(scopedPersons(trx, scope));
-    if (fiscalCode) select = select.where('p.fiscal_code', '=', fiscalCode);
-    if (query.birthDate) select = select.where('p.birth_date', '=', query.birthDate);
-    if (query.municipalityCode) select = select.where('p.municipality_code', '=', query.municipalityCode);
-    if (name.length >= 2) {
-      const folded = sql<string>`trama_fold(${name})`;
-      select = select
-        .where((eb) => eb.or([sql<boolean>`p.name_key % ${folded}`, eb('p.name_key', 'like', sql<string>`${folded} || '%'`)]))
-        .orderBy(sql`similarity(p.name_key, ${folded})`, 'desc');
-    }
-    const rows = await select
-      .select(sql<number>`count(*) over ()`.as('total'))
-      .orderBy('p.name_key')
-      .orderBy('p.id')
-      .limit(query.pageSize)
-      .offset((query.page - 1) * query.pageSize)
-      .execute();
-    await logPersons(trx, actor, scope, 'search', rows);
-    return { items: rows.map(toSummary), total: rows[0]?.total ?? 0, page: query.page, pageSize: query.pageSize };
-  });
+  let select = selectPersonSummary(scopedPersons(db, scope));
+  if (fiscalCode) select = select.where('p.fiscal_code', '=', fiscalCode);
+  if (query.birthDate) select = select.where('p.birth_date', '=', query.birthDate);
+  if (query.municipalityCode) select = select.where('p.municipality_code', '=', query.municipalityCode);
+  if (name.length >= 2) {
+    const folded = sql<string>`trama_fold(${name})`;
+    select = select
+      .where((eb) => eb.or([sql<boolean>`p.name_key % ${folded}`, eb('p.name_key', 'like', sql<string>`${folded} || '%'`)]))
+      .orderBy(sql`similarity(p.name_key, ${folded})`, 'desc');
+  }
+  const page = select
+    .select(sql<number>`count(*) over ()`.as('total'))
+    .orderBy('p.name_key')
+    .orderBy('p.id')
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize);
+  // One statement: the page, and an access-log row for each person on it, commit together. The
+  // materialised CTE is read back in the order it was filled, the page's order.
+  const rows = await db
+    .with((cte) => cte('found').materialized(), () => page)
+    .with('logged', (qc) => qc.insertInto('access_log').columns(ACCESS_LOG_COLUMNS).expression(accessLogRowsOf('found', actor, scope, 'search')))
+    .selectFrom('found')
+    .selectAll()
+    .execute();
+  return { items: rows.map(toSummary), total: rows[0]?.total ?? 0, page: query.page, pageSize: query.pageSize };
 }
 
 export async function getPerson(db: Db, actor: Actor, id: string): Promise<Person> {
   const scope = scopeFor(actor, PERSON_READ);
-  return db.transaction().execute(async (trx) => {
-    const row = await selectPersonDetail(scopedPersons(trx, scope)).where('p.id', '=', id).executeTakeFirst();
-    if (!row) throw personNotFound();
-    await logPersons(trx, actor, scope, 'read', [row]);
-    return toPerson(trx, row);
-  });
+  // One statement, so one round trip: the read and its access-log row commit together or not at all
+  // (a data-modifying CTE runs in the statement's transaction), and no row found means no log row.
+  const row = await db
+    .with('found', () => selectPersonDetail(scopedPersons(db, scope)).where('p.id', '=', id))
+    .with('logged', (qc) => qc.insertInto('access_log').columns(ACCESS_LOG_COLUMNS).expression(accessLogRowsOf('found', actor, scope, 'read')))
+    .selectFrom('found')
+    .selectAll()
+    .executeTakeFirst();
+  if (!row) throw personNotFound();
+  return toPerson(db, row);
 }
 
 async function findDuplicates(trx: Db, scope: Scope, input: PersonInput, fiscalCode: string | null, excludeId?: string): Promise<DuplicateCandidate[]> {

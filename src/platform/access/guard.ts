@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/database.ts';
-import { loadActor, SESSION_COOKIE } from '../auth/sessions.ts';
+import { loadActorCached, SESSION_COOKIE } from '../auth/sessions.ts';
 import { AppError } from '../http/errors.ts';
 import { type Actor, holds } from './actor.ts';
 import { AUTHENTICATED, PUBLIC } from './policy.ts';
@@ -45,7 +45,7 @@ export function createGuard(db: Db, config: Config) {
 
     const token = request.cookies[SESSION_COOKIE];
     const actor = token
-      ? await loadActor(db, config, token, {
+      ? await loadActorCached(db, config, token, {
           requestId: request.id,
           clientAddress: request.ip,
           purpose: purposeOf(request),

@@ -96,24 +96,106 @@ export async function loadActor(db: Db, config: Config, token: string, meta: Req
   };
 }
 
+/** The part of an actor that belongs to the session, not to one request. */
+type SessionActor = Omit<Actor, keyof RequestMeta>;
+
+/**
+ * Guarded requests share the actor of their session for at most ACTOR_TTL_MS. Loading it costs three
+ * queries (session, grants, territories), more than the audited read it guards. A lock, unlock, logout
+ * or revocation made through this module drops the entry at once; a change made elsewhere (another
+ * server instance, a grant removed, a password changed) takes effect within that second.
+ * Keep it at 2 s or less: it bounds how long a revoked session can still be used.
+ */
+const ACTOR_TTL_MS = 1_000;
+const MAX_CACHED_SESSIONS = 10_000;
+
+interface CachedActor {
+  expiresAt: number;
+  actor: Promise<SessionActor | undefined>;
+  /** Known once loaded, to drop every session of a user. */
+  userId?: string;
+}
+
+const actorCache = new Map<string, CachedActor>();
+
+function sweepActorCache(now: number): void {
+  for (const [id, entry] of actorCache) if (entry.expiresAt <= now) actorCache.delete(id);
+  // Only live entries left and still too many: drop the oldest (Map keeps insertion order).
+  for (const id of actorCache.keys()) {
+    if (actorCache.size < MAX_CACHED_SESSIONS) break;
+    actorCache.delete(id);
+  }
+}
+
+function forgetSession(sessionId: string): void {
+  actorCache.delete(sessionId);
+}
+
+function forgetUserSessions(userId: string): void {
+  for (const [id, entry] of actorCache) if (entry.userId === undefined || entry.userId === userId) actorCache.delete(id);
+}
+
+/**
+ * loadActor for the request guard, through the short-lived cache above. A login still calls loadActor
+ * itself, so a new session is always read from the database on its first guarded request.
+ */
+export async function loadActorCached(db: Db, config: Config, token: string, meta: RequestMeta): Promise<Actor | undefined> {
+  const id = sessionIdOf(token);
+  const now = Date.now();
+  let entry = actorCache.get(id);
+  if (!entry || entry.expiresAt <= now) {
+    if (actorCache.size >= MAX_CACHED_SESSIONS) sweepActorCache(now);
+    const loading: CachedActor = {
+      expiresAt: now + ACTOR_TTL_MS,
+      actor: loadActor(db, config, token, meta).then((actor) => {
+        if (!actor) return undefined;
+        const { requestId: _r, clientAddress: _c, purpose: _p, ...session } = actor;
+        return session;
+      }),
+    };
+    entry = loading;
+    actorCache.set(id, loading);
+    // Only valid sessions stay cached; a failed or refused load is retried by the next request.
+    loading.actor.then(
+      (actor) => {
+        if (actor) loading.userId = actor.userId;
+        else if (actorCache.get(id) === loading) actorCache.delete(id);
+      },
+      () => {
+        if (actorCache.get(id) === loading) actorCache.delete(id);
+      },
+    );
+  }
+  const session = await entry.actor;
+  return session ? { ...session, ...meta } : undefined;
+}
+
 export async function setSessionLocked(db: Db, sessionId: string, isLocked: boolean): Promise<void> {
+  forgetSession(sessionId);
   await db
     .updateTable('session')
     .set({ locked_at: isLocked ? sql`now()` : null, last_seen_at: sql`now()` })
     .where('id', '=', sessionId)
     .execute();
+  // Again: a request may have loaded the session between the first drop and the update.
+  forgetSession(sessionId);
 }
 
 export async function revokeSession(db: Db, sessionId: string): Promise<void> {
+  forgetSession(sessionId);
   await db.updateTable('session').set({ revoked_at: sql`now()` }).where('id', '=', sessionId).execute();
+  // Again: a request may have loaded the session between the first drop and the update.
+  forgetSession(sessionId);
 }
 
 export async function revokeUserSessions(db: Db, userId: string): Promise<number> {
+  forgetUserSessions(userId);
   const result = await db
     .updateTable('session')
     .set({ revoked_at: sql`now()` })
     .where('user_id', '=', userId)
     .where('revoked_at', 'is', null)
     .executeTakeFirst();
+  forgetUserSessions(userId);
   return Number(result.numUpdatedRows);
 }

@@ -1,0 +1,305 @@
+/**
+ * `npm run bench`: a fresh PostgreSQL database with the demo Union and 1,000,000 persons, the Trama
+ * server in a child process, autocannon on the audited person read and on the person search, pgbench
+ * on the read's own SQL, then bench/results.json and a table. See bench/README.md.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import pg from 'pg';
+import { DEMO_PASSWORD } from '../src/demo/demo-territory.ts';
+import { captureRead } from './capture.ts';
+import { databaseUrl, loadBenchConfig, TARGETS } from './config.ts';
+import { cpuMeter, type CpuShare } from './cpu.ts';
+import { runHttp, type HttpResult } from './http.ts';
+import { pgbenchScript, runPgbench, SAMPLE_TABLE, type PgbenchResult } from './pgbench.ts';
+import { printTable, type Results } from './report.ts';
+import { seedBenchDatabase, type SeedResult } from './seed.ts';
+import { loginCookie, readMemory, RssSampler, startServer } from './server.ts';
+import { round2 } from './stats.ts';
+import { verifyReads } from './verify.ts';
+
+const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+interface Samples {
+  ids: { id: string; municipalityCode: string }[];
+  searches: string[];
+}
+
+/** Random persons of the Union: ids for the reads, and what an operator types to find them. */
+async function sample(client: pg.Client, count: number): Promise<Samples> {
+  await client.query(`DROP TABLE IF EXISTS ${SAMPLE_TABLE}`);
+  await client.query(`
+    CREATE TABLE ${SAMPLE_TABLE} AS
+    SELECT (row_number() OVER ())::int AS n, id, municipality_code
+    FROM (
+      SELECT p.id, p.municipality_code FROM person p
+      WHERE p.municipality_code IN (
+        SELECT gm.municipality_code FROM territory_group g JOIN territory_group_member gm ON gm.group_id = g.id
+        WHERE g.kind = 'union' AND g.name = 'Unione Reno Galliera')
+      ORDER BY random() LIMIT ${count}) s`);
+  await client.query(`ALTER TABLE ${SAMPLE_TABLE} ADD PRIMARY KEY (n)`);
+  await client.query(`ANALYZE ${SAMPLE_TABLE}`);
+  const ids = await client.query<{ id: string; municipality_code: string }>(`SELECT id, municipality_code FROM ${SAMPLE_TABLE} ORDER BY n`);
+  // Names of random persons (so common names come up as often as they occur), typed three ways:
+  // a surname prefix of 3 to 6 letters, a whole surname, a surname and a given name.
+  const names = await client.query<{ family_name: string; given_name: string }>(
+    `SELECT family_name, given_name FROM person p JOIN ${SAMPLE_TABLE} s USING (id) ORDER BY s.n LIMIT 3000`,
+  );
+  const searches = names.rows.map((row, i) => {
+    switch (i % 3) {
+      case 0:
+        return row.family_name.slice(0, Math.min(row.family_name.length, 3 + (i % 4)));
+      case 1:
+        return row.family_name;
+      default:
+        return `${row.family_name} ${row.given_name}`;
+    }
+  });
+  return { ids: ids.rows.map((row) => ({ id: row.id, municipalityCode: row.municipality_code })), searches };
+}
+
+function rotating<T>(items: T[]): () => T {
+  let next = 0;
+  return () => {
+    const item = items[next % items.length]!;
+    next++;
+    return item;
+  };
+}
+
+/** Waits until no query of the bench database is running (requests still in flight after a load end). */
+async function drain(client: pg.Client, database: string, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const { rows } = await client.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND state = 'active' AND pid <> pg_backend_pid()`,
+      [database],
+    );
+    if (rows[0]?.n === 0) return;
+    await sleep(200);
+  }
+  log('some queries were still running after the drain timeout');
+}
+
+const readAccessLogCount = async (client: pg.Client, action: string) =>
+  (await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM access_log WHERE action = $1`, [action])).rows[0]?.n ?? 0;
+
+async function machine(client: pg.Client) {
+  const version = await client.query<{ server_version: string }>('SHOW server_version');
+  const settings = await client.query<{ name: string; setting: string; unit: string | null }>(
+    `SELECT name, setting, unit FROM pg_settings WHERE name IN ('shared_buffers', 'synchronous_commit', 'fsync', 'max_connections', 'work_mem', 'max_parallel_workers_per_gather')`,
+  );
+  const cpus = os.cpus();
+  return {
+    cpus: cpus.length,
+    cpuModel: cpus[0]?.model ?? 'unknown',
+    memoryGb: round2(os.totalmem() / 1024 ** 3),
+    os: `${os.type()} ${os.release()}`,
+    node: process.version,
+    postgres: version.rows[0]?.server_version ?? 'unknown',
+    pgbench: execFileSync('pgbench', ['--version'], { encoding: 'utf8' }).trim(),
+    postgresSettings: Object.fromEntries(settings.rows.map((row) => [row.name, `${row.setting}${row.unit ? ` ${row.unit}` : ''}`])),
+  };
+}
+
+const summarize = (result: HttpResult, rssMb: number, cpu: CpuShare) => ({
+  requestsPerSecond: round2(result.requestsPerSecond),
+  latencyMs: { p50: result.latency.p50, p95: result.latency.p95, p99: result.latency.p99, max: result.latency.max, average: round2(result.latencyAverageMs) },
+  requests: result.requests,
+  errors: result.errors,
+  timeouts: result.timeouts,
+  non2xx: result.non2xx,
+  statusCounts: result.statusCounts,
+  connections: result.connections,
+  seconds: result.seconds,
+  serverRssMaxMb: round2(rssMb),
+  cpuCores: cpu,
+});
+
+const summarizePgbench = (result: PgbenchResult) => ({
+  tps: round2(result.tps),
+  latencyMs: { p50: result.latency.p50, p95: result.latency.p95, p99: result.latency.p99, max: result.latency.max, average: result.latencyAverageMs },
+  transactions: result.transactions,
+  failed: result.failed,
+  clients: result.clients,
+  threads: result.threads,
+  seconds: result.seconds,
+  protocol: result.protocol,
+});
+
+async function main(): Promise<void> {
+  const config = loadBenchConfig();
+  const url = databaseUrl(config.serverUrl, config.databaseName);
+  const started = Date.now();
+  const cores = os.cpus().length;
+  fs.mkdirSync(config.workDir, { recursive: true });
+
+  let seed: SeedResult | undefined;
+  if (process.env.TRAMA_BENCH_SKIP_SEED === '1') {
+    log(`TRAMA_BENCH_SKIP_SEED=1: reusing the database ${config.databaseName} as it is`);
+  } else {
+    log(`seeding ${config.persons.toLocaleString('en')} persons into a fresh ${config.databaseName}`);
+    seed = await seedBenchDatabase(config);
+    log(`seeded in ${seed.totalSeconds.toFixed(1)} s: ${Math.round(seed.rowsPerSecond).toLocaleString('en')} persons/s, indexes included`);
+  }
+
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  try {
+    const samples = await sample(admin, config.sampleIds);
+    log(`sampled ${samples.ids.length} person ids and ${samples.searches.length} searches`);
+
+    // The SQL of one audited read, as the service sends it, turned into a pgbench script.
+    const first = samples.ids[0]!;
+    const captured = await captureRead(url, first.id);
+    const { script, skipped } = pgbenchScript(captured, first, samples.ids.length);
+    const scriptFile = path.join(config.workDir, 'person-read.sql');
+    fs.writeFileSync(scriptFile, script);
+
+    log('starting the server (tsx src/cli.ts serve)');
+    const server = await startServer(url);
+    const sampler = new RssSampler(server.pid);
+    const idleRssMb = readMemory(server.pid).rssMb;
+    let read: ReturnType<typeof summarize>;
+    let search: ReturnType<typeof summarize>;
+    let afterLoad: { rssMb: number; hwmMb: number };
+    let verification: Awaited<ReturnType<typeof verifyReads>>;
+    let audit: { readResponses: number; readLogRows: number; searchResponses: number; searchLogRows: number };
+    try {
+      const cookie = await loginCookie(server.baseUrl, 'sportello', DEMO_PASSWORD);
+      verification = await verifyReads(url, server.baseUrl, cookie, samples.ids.slice(0, 200).map((s) => s.id));
+      if (verification.mismatches.length) log(`verification: ${verification.mismatches.length} answers differ, first: ${verification.mismatches[0]}`);
+      const nextId = rotating(samples.ids);
+      const readPath = () => `/api/persons/${nextId().id}`;
+      const nextSearch = rotating(samples.searches);
+      const searchPath = () => `/api/persons?q=${encodeURIComponent(nextSearch())}`;
+      const http = { baseUrl: server.baseUrl, cookie, connections: config.connections };
+
+      log(`read: warm-up ${config.warmupSeconds} s, then ${config.seconds} s`);
+      await runHttp({ ...http, seconds: config.warmupSeconds, nextPath: readPath, title: 'read warm-up' });
+      await drain(admin, config.databaseName);
+      const readsLoggedBefore = await readAccessLogCount(admin, 'read');
+      sampler.reset();
+      let meter = cpuMeter(server.pid);
+      const readResult = await runHttp({ ...http, seconds: config.seconds, nextPath: readPath, title: 'read' });
+      const readCpu = meter.stop(cores);
+      const readRssMb = sampler.take();
+      await drain(admin, config.databaseName);
+      const readLogRows = (await readAccessLogCount(admin, 'read')) - readsLoggedBefore;
+
+      log(`search: warm-up ${config.warmupSeconds} s, then ${config.seconds} s`);
+      await runHttp({ ...http, seconds: config.warmupSeconds, nextPath: searchPath, title: 'search warm-up' });
+      await drain(admin, config.databaseName);
+      const searchesLoggedBefore = await readAccessLogCount(admin, 'search');
+      sampler.reset();
+      meter = cpuMeter(server.pid);
+      const searchResult = await runHttp({ ...http, seconds: config.seconds, nextPath: searchPath, title: 'search' });
+      const searchCpu = meter.stop(cores);
+      const searchRssMb = sampler.take();
+      afterLoad = readMemory(server.pid);
+      await drain(admin, config.databaseName);
+      const searchLogRows = (await readAccessLogCount(admin, 'search')) - searchesLoggedBefore;
+
+      read = summarize(readResult, readRssMb, readCpu);
+      search = summarize(searchResult, searchRssMb, searchCpu);
+      audit = { readResponses: readResult.statusCounts['2xx'] ?? 0, readLogRows, searchResponses: searchResult.statusCounts['2xx'] ?? 0, searchLogRows };
+    } finally {
+      sampler.stop();
+      await server.stop();
+    }
+
+    log(`pgbench: ${config.connections} clients, ${config.pgbenchThreads} threads, ${config.seconds} s, extended protocol (as node-pg)`);
+    const pgbenchOptions = { url, scriptFile, clients: config.connections, threads: config.pgbenchThreads, logDir: path.join(config.workDir, 'pgbench-log') };
+    const pgbenchMeter = cpuMeter(undefined);
+    const pgbench = await runPgbench({ ...pgbenchOptions, seconds: config.seconds, protocol: 'extended' });
+    const pgbenchCpu = pgbenchMeter.stop(cores);
+    const preparedSeconds = Math.max(5, Math.round(config.seconds / 2));
+    log(`pgbench, for reference: the same script with prepared statements, ${preparedSeconds} s`);
+    const prepared = await runPgbench({ ...pgbenchOptions, seconds: preparedSeconds, protocol: 'prepared' });
+
+    const ratio = read.requestsPerSecond / pgbench.tps;
+    const rssMb = Math.max(read.serverRssMaxMb, search.serverRssMaxMb);
+    const errorsAndNon2xx = read.errors + read.non2xx + search.errors + search.non2xx;
+    const results: Results = {
+      date: new Date().toISOString(),
+      machine: await machine(admin),
+      settings: {
+        database: config.databaseName,
+        persons: config.persons,
+        connections: config.connections,
+        seconds: config.seconds,
+        warmupSeconds: config.warmupSeconds,
+        sampledIds: samples.ids.length,
+        searchTerms: samples.searches.length,
+        user: 'sportello (front_desk, Unione Reno Galliera)',
+      },
+      seed: seed
+        ? {
+            persons: seed.persons,
+            rowsPerSecond: Math.round(seed.rowsPerSecond),
+            loadRowsPerSecond: Math.round(seed.loadRowsPerSecond),
+            loadSeconds: round2(seed.loadSeconds),
+            indexSeconds: round2(seed.indexSeconds),
+            analyzeSeconds: round2(seed.analyzeSeconds),
+            totalSeconds: round2(seed.totalSeconds),
+          }
+        : { skipped: true },
+      scenarios: {
+        read: {
+          endpoint: 'GET /api/persons/:id',
+          ...read,
+          pgbench: {
+            ...summarizePgbench(pgbench),
+            cpuCores: pgbenchCpu,
+            preparedProtocolTps: round2(prepared.tps),
+            script: script.split('\n').filter(Boolean),
+            statementsNotInScript: skipped,
+          },
+          ratioToPgbench: round2(ratio),
+        },
+        search: { endpoint: 'GET /api/persons?q=<name>', ...search },
+      },
+      server: {
+        pid: server.pid,
+        launcherPid: server.launcherPid,
+        rssIdleMb: round2(idleRssMb),
+        rssMaxDuringLoadMb: round2(rssMb),
+        rssAfterLoadMb: round2(afterLoad.rssMb),
+        hwmAfterLoadMb: round2(afterLoad.hwmMb),
+      },
+      checks: {
+        readAnswersVerified: verification.checked,
+        readAnswerMismatches: verification.mismatches.slice(0, 5),
+        ...audit,
+      },
+      targets: {
+        readRequestsPerSecond: { target: `>= ${TARGETS.readRps}`, value: read.requestsPerSecond, pass: read.requestsPerSecond >= TARGETS.readRps },
+        readP95Ms: { target: `<= ${TARGETS.readP95Ms}`, value: read.latencyMs.p95, pass: read.latencyMs.p95 <= TARGETS.readP95Ms },
+        readRatioToPgbench: { target: `>= ${TARGETS.readRatio}`, value: round2(ratio), pass: ratio >= TARGETS.readRatio },
+        searchP95Ms: { target: `<= ${TARGETS.searchP95Ms}`, value: search.latencyMs.p95, pass: search.latencyMs.p95 <= TARGETS.searchP95Ms },
+        serverRssMb: { target: `<= ${TARGETS.rssMb}`, value: round2(rssMb), pass: rssMb <= TARGETS.rssMb },
+        noErrors: { target: '0 errors, 0 non-2xx', value: errorsAndNon2xx, pass: errorsAndNon2xx === 0 },
+        readAnswersUnchanged: { target: '0 differences', value: verification.mismatches.length, pass: verification.mismatches.length === 0 },
+      },
+      pass: false,
+      durationSeconds: 0,
+    };
+    results.pass = Object.values(results.targets).every((target) => target.pass);
+    results.durationSeconds = Math.round((Date.now() - started) / 1000);
+    fs.mkdirSync(path.dirname(config.resultsFile), { recursive: true });
+    fs.writeFileSync(config.resultsFile, `${JSON.stringify(results, null, 2)}\n`);
+    printTable(results);
+    log(`results written to ${config.resultsFile} (${results.durationSeconds} s in all)`);
+    if (!results.pass && process.env.TRAMA_BENCH_STRICT === '1') process.exitCode = 1;
+  } finally {
+    await admin.end();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,141 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => {
+        if (address && typeof address === 'object') resolve(address.port);
+        else reject(new Error('no port'));
+      });
+    });
+  });
+}
+
+function childrenOf(pid: number): number[] {
+  const taskDir = `/proc/${pid}/task`;
+  try {
+    return fs
+      .readdirSync(taskDir)
+      .flatMap((tid) => fs.readFileSync(path.join(taskDir, tid, 'children'), 'utf8').trim().split(/\s+/))
+      .filter(Boolean)
+      .map(Number);
+  } catch {
+    return [];
+  }
+}
+
+const commOf = (pid: number) => {
+  try {
+    return fs.readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
+  } catch {
+    return '';
+  }
+};
+
+/** tsx runs the program in a child node process: the deepest `node` below the spawned one serves. */
+function servingPid(rootPid: number): number {
+  let current = rootPid;
+  for (;;) {
+    const next = childrenOf(current).find((pid) => commOf(pid) === 'node');
+    if (next === undefined) return current;
+    current = next;
+  }
+}
+
+export interface Memory {
+  rssMb: number;
+  hwmMb: number;
+}
+
+export function readMemory(pid: number): Memory {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? Number.NaN);
+  return { rssMb: kb('VmRSS') / 1024, hwmMb: kb('VmHWM') / 1024 };
+}
+
+/** Samples the RSS of a process a few times a second; `take()` returns and resets the window's maximum. */
+export class RssSampler {
+  private max = 0;
+  private readonly timer: NodeJS.Timeout;
+  constructor(private readonly pid: number, intervalMs = 100) {
+    this.timer = setInterval(() => {
+      this.max = Math.max(this.max, readMemory(this.pid).rssMb);
+    }, intervalMs);
+    this.timer.unref();
+  }
+  reset(): void {
+    this.max = readMemory(this.pid).rssMb;
+  }
+  take(): number {
+    const value = Math.max(this.max, readMemory(this.pid).rssMb);
+    this.max = 0;
+    return value;
+  }
+  stop(): void {
+    clearInterval(this.timer);
+  }
+}
+
+export interface RunningServer {
+  baseUrl: string;
+  /** The tsx launcher spawned. */
+  launcherPid: number;
+  /** The node process that serves (tsx's child). */
+  pid: number;
+  stop(): Promise<void>;
+}
+
+/** `tsx src/cli.ts serve` on a free port with DATABASE_URL set; resolves once /api/health answers 200. */
+export async function startServer(databaseUrl: string, extraEnv: Record<string, string> = {}): Promise<RunningServer> {
+  const port = await freePort();
+  const tsx = path.resolve('node_modules/.bin/tsx');
+  const child: ChildProcess = spawn(tsx, ['src/cli.ts', 'serve'], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...extraEnv },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the server exited with code ${child.exitCode}`);
+    try {
+      const response = await fetch(`${baseUrl}/api/health`);
+      if (response.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error('the server did not become ready in 120 s');
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  const launcherPid = child.pid!;
+  return {
+    baseUrl,
+    launcherPid,
+    pid: servingPid(launcherPid),
+    stop: async () => {
+      child.kill('SIGTERM');
+      const timeout = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(timeout);
+    },
+  };
+}
+
+/** Logs in and returns the Cookie header value for the session. */
+export async function loginCookie(baseUrl: string, username: string, password: string): Promise<string> {
+  const response = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  if (!response.ok) throw new Error(`login ${username} failed: ${response.status} ${await response.text()}`);
+  const session = response.headers.getSetCookie().find((cookie) => cookie.startsWith('trama_session='));
+  if (!session) throw new Error('no trama_session cookie in the login answer');
+  return session.split(';')[0]!;
+}

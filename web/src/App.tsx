@@ -1,0 +1,90 @@
+import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router-dom';
+import { AuthProvider } from './platform/auth/AuthProvider.tsx';
+import { useAuth } from './platform/auth/auth-context.ts';
+import { ChangePasswordPage } from './platform/auth/ChangePasswordPage.tsx';
+import { LockScreen } from './platform/auth/LockScreen.tsx';
+import { LoginPage } from './platform/auth/LoginPage.tsx';
+import { RequirePermission } from './platform/auth/RequirePermission.tsx';
+import { permissions } from './platform/auth/permissions.ts';
+import { Loading } from './platform/components/Loading.tsx';
+import { HomePage } from './platform/layout/HomePage.tsx';
+import { Layout } from './platform/layout/Layout.tsx';
+import { NotFoundPage } from './platform/layout/NotFoundPage.tsx';
+import { AuditPage } from './features/audit/AuditPage.tsx';
+import { PersonEditPage } from './features/registry/PersonEditPage.tsx';
+import { PersonNewPage } from './features/registry/PersonNewPage.tsx';
+import { PersonPage } from './features/registry/PersonPage.tsx';
+import { RegistrySearchPage } from './features/registry/RegistrySearchPage.tsx';
+import { StatsPage } from './features/reporting/StatsPage.tsx';
+import { TerritoriesAdminPage } from './features/territories/TerritoriesAdminPage.tsx';
+import { TeamsPage } from './features/users/TeamsPage.tsx';
+import { UserEditPage } from './features/users/UserEditPage.tsx';
+import { UserNewPage } from './features/users/UserNewPage.tsx';
+import { UsersPage } from './features/users/UsersPage.tsx';
+
+/** Signed in while on /login: go where the user was heading before being sent to sign in. */
+function AfterLogin() {
+  const location = useLocation();
+  const from = (location.state as { from?: string } | null)?.from;
+  return <Navigate to={from && !from.startsWith('/login') ? from : '/'} replace />;
+}
+
+function SignedInRoutes() {
+  const p = permissions;
+  return (
+    <Layout>
+      <Routes>
+        <Route path="/" element={<HomePage />} />
+        <Route path="/login" element={<AfterLogin />} />
+        <Route path="/account/password" element={<ChangePasswordPage />} />
+        <Route path="/registry" element={<RequirePermission permission={p.personRead}><RegistrySearchPage /></RequirePermission>} />
+        <Route path="/registry/new" element={<RequirePermission permission={p.personWrite}><PersonNewPage /></RequirePermission>} />
+        <Route path="/registry/persons/:id" element={<RequirePermission permission={p.personRead}><PersonPage /></RequirePermission>} />
+        <Route path="/registry/persons/:id/edit" element={<RequirePermission permission={p.personWrite}><PersonEditPage /></RequirePermission>} />
+        <Route path="/admin/users" element={<RequirePermission permission={p.usersManage}><UsersPage /></RequirePermission>} />
+        <Route path="/admin/users/new" element={<RequirePermission permission={p.usersManage}><UserNewPage /></RequirePermission>} />
+        <Route path="/admin/users/:id" element={<RequirePermission permission={p.usersManage}><UserEditPage /></RequirePermission>} />
+        <Route path="/admin/teams" element={<RequirePermission permission={p.usersManage}><TeamsPage /></RequirePermission>} />
+        <Route path="/admin/territories" element={<RequirePermission permission={p.territoriesManage}><TerritoriesAdminPage /></RequirePermission>} />
+        <Route path="/audit" element={<RequirePermission permission={p.auditRead}><AuditPage /></RequirePermission>} />
+        <Route path="/stats" element={<RequirePermission permission={p.statsRead}><StatsPage /></RequirePermission>} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Routes>
+    </Layout>
+  );
+}
+
+function AppRoutes() {
+  const { status } = useAuth();
+  const location = useLocation();
+  if (status === 'loading') {
+    return (
+      <main id="main-content" className="container py-5">
+        <Loading />
+      </main>
+    );
+  }
+  if (status === 'locked') return <LockScreen />;
+  if (status === 'anonymous') {
+    return (
+      <Routes>
+        <Route path="/login" element={<LoginPage />} />
+        <Route
+          path="*"
+          element={<Navigate to="/login" replace state={{ from: `${location.pathname}${location.search}` }} />}
+        />
+      </Routes>
+    );
+  }
+  return <SignedInRoutes />;
+}
+
+export function App() {
+  return (
+    <BrowserRouter>
+      <AuthProvider>
+        <AppRoutes />
+      </AuthProvider>
+    </BrowserRouter>
+  );
+}

@@ -1,0 +1,123 @@
+import type { ErrorBody } from '../../../../src/platform/http/error.schemas.ts';
+
+/** A failed API call: the HTTP status and, when the server sent one, its ErrorBody. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly body: ErrorBody | null;
+
+  constructor(status: number, body: ErrorBody | null) {
+    super(body?.messageEn ?? `HTTP ${status}`);
+    this.name = 'ApiError';
+    this.status = status;
+    this.body = body;
+  }
+
+  get code(): string | undefined {
+    return this.body?.code;
+  }
+}
+
+/** Network failure (server unreachable): distinct so the UI can say so. */
+export class NetworkError extends Error {
+  constructor(cause: unknown) {
+    super('Network error', { cause });
+    this.name = 'NetworkError';
+  }
+}
+
+type SessionHandlers = {
+  onUnauthorized: () => void;
+  onLocked: () => void;
+};
+
+let csrfToken: string | null = null;
+let handlers: SessionHandlers = { onUnauthorized: () => {}, onLocked: () => {} };
+
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+/** The auth provider registers what a 401 (back to login) and a 423 (lock screen) do. */
+export function setSessionHandlers(next: SessionHandlers): void {
+  handlers = next;
+}
+
+export type RequestOptions = {
+  /** Why the user is looking at personal data; sent as `x-trama-purpose`, logged by the server. */
+  purpose?: string | undefined;
+  /** Skip the global 401/423 handling (login, me, unlock handle those statuses themselves). */
+  silentAuth?: boolean;
+  signal?: AbortSignal;
+};
+
+export type Query = Record<string, string | number | undefined | null>;
+
+export function withQuery(path: string, query: Query): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  }
+  const qs = params.toString();
+  return qs ? `${path}?${qs}` : path;
+}
+
+function isErrorBody(value: unknown): value is ErrorBody {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { message?: unknown }).message === 'string' &&
+    typeof (value as { code?: unknown }).code === 'string'
+  );
+}
+
+async function request<T>(method: string, path: string, body: unknown, options: RequestOptions): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  const purpose = options.purpose?.trim();
+  // Percent-encoded: header values must be Latin-1, and the server decodes the header.
+  if (purpose) headers['x-trama-purpose'] = encodeURIComponent(purpose);
+
+  let response: Response;
+  try {
+    response = await fetch(`/api${path}`, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: body === undefined ? null : JSON.stringify(body),
+      signal: options.signal ?? null,
+    });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new NetworkError(error);
+  }
+
+  const text = await response.text();
+  let data: unknown = null;
+  if (text) {
+    try {
+      data = JSON.parse(text);
+    } catch {
+      data = null;
+    }
+  }
+
+  if (!response.ok) {
+    const error = new ApiError(response.status, isErrorBody(data) ? data : null);
+    if (!options.silentAuth) {
+      if (response.status === 401) handlers.onUnauthorized();
+      if (response.status === 423) handlers.onLocked();
+    }
+    throw error;
+  }
+  return data as T;
+}
+
+export const api = {
+  get: <T>(path: string, options: RequestOptions = {}) => request<T>('GET', path, undefined, options),
+  post: <T>(path: string, body?: unknown, options: RequestOptions = {}) =>
+    request<T>('POST', path, body ?? {}, options),
+  put: <T>(path: string, body: unknown, options: RequestOptions = {}) => request<T>('PUT', path, body, options),
+  patch: <T>(path: string, body: unknown, options: RequestOptions = {}) => request<T>('PATCH', path, body, options),
+  delete: <T>(path: string, options: RequestOptions = {}) => request<T>('DELETE', path, undefined, options),
+};

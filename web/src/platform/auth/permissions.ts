@@ -1,0 +1,26 @@
+import type { Me } from '../../../../src/platform/auth/auth.schemas.ts';
+
+/**
+ * Permission names the server puts in `Me.permissions`. The web app only uses them to hide menus and
+ * pages; the server enforces every one of them again.
+ */
+export const permissions = {
+  personRead: 'person.read',
+  personWrite: 'person.write',
+  usersManage: 'users.manage',
+  territoriesManage: 'territories.manage',
+  auditRead: 'audit.read',
+  statsRead: 'stats.read',
+} as const;
+
+export type Permission = (typeof permissions)[keyof typeof permissions];
+
+export function can(me: Me | null | undefined, permission: Permission): boolean {
+  if (!me) return false;
+  if (me.permissions.includes(permission)) return true;
+  // Territory configuration belongs to the system administrator, whatever the permission is named.
+  if (permission === permissions.territoriesManage) {
+    return me.permissions.includes(permissions.usersManage) || me.grants.some((g) => g.role === 'admin');
+  }
+  return false;
+}

@@ -1,0 +1,21 @@
+import type { Me } from '../../../../src/platform/auth/auth.schemas.ts';
+import { can, permissions, type Permission } from '../auth/permissions.ts';
+
+export type SectionKey = 'registry' | 'newPerson' | 'users' | 'teams' | 'territories' | 'audit' | 'stats';
+
+export type Section = { key: SectionKey; to: string; permission: Permission; inMenu: boolean };
+
+/** The sections of the app and what unlocks each: the menu and the home cards both come from here. */
+export const sections: readonly Section[] = [
+  { key: 'registry', to: '/registry', permission: permissions.personRead, inMenu: true },
+  { key: 'newPerson', to: '/registry/new', permission: permissions.personWrite, inMenu: false },
+  { key: 'users', to: '/admin/users', permission: permissions.usersManage, inMenu: true },
+  { key: 'teams', to: '/admin/teams', permission: permissions.usersManage, inMenu: true },
+  { key: 'territories', to: '/admin/territories', permission: permissions.territoriesManage, inMenu: true },
+  { key: 'audit', to: '/audit', permission: permissions.auditRead, inMenu: true },
+  { key: 'stats', to: '/stats', permission: permissions.statsRead, inMenu: true },
+];
+
+export function sectionsFor(me: Me): Section[] {
+  return sections.filter((section) => can(me, section.permission));
+}
