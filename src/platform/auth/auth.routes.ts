@@ -1,5 +1,4 @@
 import type { FastifyRequest } from 'fastify';
-import { sql } from 'kysely';
 import { getActor } from '../access/guard.ts';
 import { permissionsOf, PUBLIC, AUTHENTICATED } from '../access/policy.ts';
 import type { Actor } from '../access/actor.ts';
@@ -9,7 +8,7 @@ import type { App, AppContext } from '../http/feature.ts';
 import { ChangePasswordBody, LoginBody, Me, Ok, UnlockBody } from './auth.schemas.ts';
 import { login } from './login.ts';
 import { hashPassword, verifyPassword } from './password.ts';
-import { loadActor, revokeSession, SESSION_COOKIE, setSessionLocked } from './sessions.ts';
+import { loadActor, revokeSession, revokeUserSessions, SESSION_COOKIE, setSessionLocked } from './sessions.ts';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 423: ErrorBody, 429: ErrorBody };
 
@@ -113,12 +112,7 @@ export function authRoutes(app: App, context: AppContext): void {
       await db.transaction().execute(async (trx) => {
         await trx.updateTable('app_user').set({ password_hash: passwordHash }).where('id', '=', actor.userId).execute();
         // Other sessions of the user end: a changed password must shut out whoever knew the old one.
-        await trx
-          .updateTable('session')
-          .set({ revoked_at: sql`now()` })
-          .where('user_id', '=', actor.userId)
-          .where('id', '!=', actor.sessionId)
-          .execute();
+        await revokeUserSessions(trx, actor.userId, actor.sessionId);
       });
       return { ok: true as const };
     },

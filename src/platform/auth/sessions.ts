@@ -188,14 +188,12 @@ export async function revokeSession(db: Db, sessionId: string): Promise<void> {
   forgetSession(sessionId);
 }
 
-export async function revokeUserSessions(db: Db, userId: string): Promise<number> {
+/** Ends every session of a user, or every other one when `exceptSessionId` is given (a password change). */
+export async function revokeUserSessions(db: Db, userId: string, exceptSessionId?: string): Promise<number> {
   forgetUserSessions(userId);
-  const result = await db
-    .updateTable('session')
-    .set({ revoked_at: sql`now()` })
-    .where('user_id', '=', userId)
-    .where('revoked_at', 'is', null)
-    .executeTakeFirst();
+  let update = db.updateTable('session').set({ revoked_at: sql`now()` }).where('user_id', '=', userId).where('revoked_at', 'is', null);
+  if (exceptSessionId) update = update.where('id', '!=', exceptSessionId);
+  const result = await update.executeTakeFirst();
   forgetUserSessions(userId);
   return Number(result.numUpdatedRows);
 }
