@@ -31,6 +31,7 @@ export const DEMO_PASSWORD = 'Trama-demo-2026';
 export const DEMO_USERS = [
   { username: 'sportello', displayName: 'Giulia Ferri (sportello)', role: 'front_desk', territory: 'union' },
   { username: 'assistente', displayName: 'Marco Bianchi (assistente sociale)', role: 'social_worker', territory: 'union' },
+  { username: 'assistente2', displayName: 'Sara Romano (assistente sociale)', role: 'social_worker', territory: 'union' },
   { username: 'responsabile', displayName: 'Laura Conti (responsabile)', role: 'service_manager', territory: 'union' },
   { username: 'amministrativo', displayName: 'Paolo Neri (amministrativo)', role: 'clerk', territory: 'union' },
   { username: 'fornitore', displayName: 'Coop. Sociale Il Ponte (fornitore)', role: 'provider', territory: 'union' },

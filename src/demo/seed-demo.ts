@@ -3,6 +3,7 @@ import type { Db } from '../platform/db/database.ts';
 import { hashPassword } from '../platform/auth/password.ts';
 import { generatePersons } from '../features/registry/demo/person-generator.ts';
 import { recordPersonVersion } from '../features/registry/registry.service.ts';
+import { featureDemos, type DemoContext } from './feature-demos.ts';
 import { BOLOGNA_QUARTIERI, DEMO_PASSWORD, DEMO_USERS, PIANURA_EST, RENO_GALLIERA } from './demo-territory.ts';
 import '../features/territories/territories.tables.ts';
 import '../features/users/users.tables.ts';
@@ -67,7 +68,7 @@ export async function seedDemo(db: Db, options: { persons?: number; seed?: numbe
         .execute();
     }
     const team = await trx.insertInto('team').values({ name: 'Équipe adulti e anziani', municipality_code: castelMaggiore.istat_code }).returning('id').executeTakeFirstOrThrow();
-    const members = ['assistente', 'responsabile'].flatMap((name) => (userIds[name] ? [{ team_id: team.id, user_id: userIds[name] }] : []));
+    const members = ['assistente', 'assistente2', 'responsabile'].flatMap((name) => (userIds[name] ? [{ team_id: team.id, user_id: userIds[name] }] : []));
     await trx.insertInto('team_member').values(members).execute();
 
     const registrar = userIds.sportello ?? null;
@@ -105,6 +106,14 @@ export async function seedDemo(db: Db, options: { persons?: number; seed?: numbe
       .execute();
     if (registrar) for (const row of inserted) await recordPersonVersion(trx, row.id, registrar);
     await sql`ANALYZE person`.execute(trx);
+    const context: DemoContext = {
+      unionCodes: union.map((m) => m.istat_code),
+      homeMunicipalityCode: castelMaggiore.istat_code,
+      userIds,
+      personIds: inserted.map((row) => row.id),
+      seed: options.seed ?? 20261125,
+    };
+    for (const demo of featureDemos) await demo(trx, context);
   });
   return true;
 }

@@ -21,6 +21,7 @@ import { TeamsPage } from './features/users/TeamsPage.tsx';
 import { UserEditPage } from './features/users/UserEditPage.tsx';
 import { UserNewPage } from './features/users/UserNewPage.tsx';
 import { UsersPage } from './features/users/UsersPage.tsx';
+import { personSections } from './person-sections.tsx';
 
 /** Signed in while on /login: go where the user was heading before being sent to sign in. */
 function AfterLogin() {
@@ -39,7 +40,7 @@ function SignedInRoutes() {
         <Route path="/account/password" element={<ChangePasswordPage />} />
         <Route path="/registry" element={<RequirePermission permission={p.personRead}><RegistrySearchPage /></RequirePermission>} />
         <Route path="/registry/new" element={<RequirePermission permission={p.personWrite}><PersonNewPage /></RequirePermission>} />
-        <Route path="/registry/persons/:id" element={<RequirePermission permission={p.personRead}><PersonPage /></RequirePermission>} />
+        <Route path="/registry/persons/:id" element={<RequirePermission permission={p.personRead}><PersonPage sections={personSections} /></RequirePermission>} />
         <Route path="/registry/persons/:id/edit" element={<RequirePermission permission={p.personWrite}><PersonEditPage /></RequirePermission>} />
         <Route path="/admin/users" element={<RequirePermission permission={p.usersManage}><UsersPage /></RequirePermission>} />
         <Route path="/admin/users/new" element={<RequirePermission permission={p.usersManage}><UserNewPage /></RequirePermission>} />

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
@@ -71,7 +72,7 @@ async function openPglite(dir: string | undefined, dump?: Blob): Promise<Databas
   const pglite = await PGlite.create({
     ...(dir ? { dataDir: dir } : {}),
     ...(dump ? { loadDataDir: dump } : {}),
-    extensions: { pg_trgm, unaccent },
+    extensions: { btree_gist, pg_trgm, unaccent },
     parsers: {
       [INT8]: (v: string) => Number(v),
       [DATE]: (v: string) => v,

@@ -1,10 +1,10 @@
 import { Alert, Button, Col, Row } from 'design-react-kit';
-import { useCallback, useEffect, useState, type SubmitEvent } from 'react';
+import { Fragment, useCallback, useEffect, useState, type ReactNode, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router-dom';
 import type { Person, PersonHistoryEntry } from '../../../../src/features/registry/registry.schemas.ts';
 import { useMe } from '../../platform/auth/auth-context.ts';
-import { can, permissions } from '../../platform/auth/permissions.ts';
+import { can, permissions, type Permission } from '../../platform/auth/permissions.ts';
 import { ErrorAlert } from '../../platform/components/ErrorAlert.tsx';
 import { Loading } from '../../platform/components/Loading.tsx';
 import { TextField } from '../../platform/components/TextField.tsx';
@@ -17,7 +17,17 @@ import { registryApi } from './registry-api.ts';
 
 type Notice = { notice?: 'created' | 'saved' } | null;
 
-export function PersonPage() {
+/**
+ * A part of the person page that another feature owns (household, accesses, appointments…): shown
+ * when the user holds its permission, after the person's details. The sections are composed in App.
+ */
+export interface PersonSection {
+  key: string;
+  permission: Permission;
+  render: (props: { personId: string; purpose: string | undefined }) => ReactNode;
+}
+
+export function PersonPage({ sections = [] }: { sections?: readonly PersonSection[] }) {
   const { id = '' } = useParams();
   const { t } = useTranslation(['registry', 'common']);
   const me = useMe();
@@ -114,6 +124,9 @@ export function PersonPage() {
             </div>
             <PersonDetails person={person} />
           </section>
+          {sections.filter((section) => can(me, section.permission)).map((section) => (
+            <Fragment key={section.key}>{section.render({ personId: person.id, purpose })}</Fragment>
+          ))}
           <section aria-labelledby="history-title" className="mb-4">
             <h2 id="history-title" className="h4">{t('history.title')}</h2>
             {history ? <PersonHistory entries={history} /> : <Loading />}

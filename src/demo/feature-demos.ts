@@ -1,0 +1,19 @@
+import type { Db } from '../platform/db/database.ts';
+
+/** What the demo seed hands each feature's demo data: the Union, its users and the persons created. */
+export interface DemoContext {
+  /** ISTAT codes of the Union's municipalities. */
+  unionCodes: string[];
+  /** Castel Maggiore: where the demo team works. */
+  homeMunicipalityCode: string;
+  /** Demo user ids by username (sportello, assistente, assistente2, responsabile, …). */
+  userIds: Record<string, string>;
+  /** The generated persons, in generation order (deterministic for a given seed). */
+  personIds: string[];
+  seed: number;
+}
+
+export type FeatureDemo = (trx: Db, context: DemoContext) => Promise<void>;
+
+/** Each feature's demo data, in the order it must be created (later ones may use earlier ones' rows). */
+export const featureDemos: FeatureDemo[] = [];
