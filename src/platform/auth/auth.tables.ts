@@ -11,6 +11,8 @@ export interface AppUserTable {
   is_active: Generated<boolean>;
   created_at: CreatedAt;
   last_login_at: string | null;
+  /** For provider staff: the organisation whose work they see (its table belongs to the catalogue feature). */
+  provider_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface UserGrantTable {

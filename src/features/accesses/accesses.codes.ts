@@ -1,0 +1,11 @@
+/** The coded values of the accesses feature, shared by its tables, its zod schemas and the web client. */
+export const CHANNELS = ['in_person', 'phone', 'email', 'online', 'home_visit'] as const;
+export type Channel = (typeof CHANNELS)[number];
+export const OUTCOMES = ['information', 'orientation', 'application_help', 'desk_procedure', 'referral'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+export const URGENCIES = ['ordinary', 'priority', 'urgent'] as const;
+export type Urgency = (typeof URGENCIES)[number];
+export const INVOLVEMENTS = ['beneficiary', 'requester', 'other'] as const;
+export type Involvement = (typeof INVOLVEMENTS)[number];
+export const INTAKE_STATUSES = ['waiting', 'assigned', 'taken_in_charge', 'closed'] as const;
+export type IntakeStatus = (typeof INTAKE_STATUSES)[number];

@@ -1,0 +1,43 @@
+import { sql } from 'kysely';
+import type { Db } from '../../platform/db/database.ts';
+import type { NeedArea, ServiceListQuery, ServiceSummary, SiussBenefit } from './catalogue.schemas.ts';
+import './catalogue.tables.ts';
+
+export async function listNeedAreas(db: Db): Promise<NeedArea[]> {
+  const rows = await db.selectFrom('need_area').selectAll().orderBy('sort_order').execute();
+  return rows.map((row) => ({ code: row.code, labelIt: row.label_it, labelEn: row.label_en }));
+}
+
+export async function listSiussBenefits(db: Db): Promise<SiussBenefit[]> {
+  const rows = await db.selectFrom('siuss_benefit').selectAll().orderBy('code').execute();
+  return rows.map((row) => ({ code: row.code, macroArea: row.macro_area, description: row.description }));
+}
+
+export async function listServices(db: Db, query: ServiceListQuery): Promise<ServiceSummary[]> {
+  let select = db
+    .selectFrom('service as s')
+    .select(['s.id', 's.code', 's.name', 's.kind', 's.unit', 's.siuss_benefit_code', 's.is_active'])
+    .select(sql<string[]>`coalesce((SELECT array_agg(a.need_area_code ORDER BY a.need_area_code) FROM service_need_area a WHERE a.service_id = s.id), '{}')`.as('need_areas'))
+    .orderBy('s.name')
+    .orderBy('s.code');
+  if (query.includeInactive !== 'true') select = select.where('s.is_active', '=', true);
+  if (query.q) {
+    const like = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    select = select.where((eb) => eb.or([eb('s.name', 'ilike', like), eb('s.code', 'ilike', like)]));
+  }
+  if (query.needArea) {
+    const code = query.needArea;
+    select = select.where((eb) => eb.exists(eb.selectFrom('service_need_area as a').select('a.service_id').whereRef('a.service_id', '=', 's.id').where('a.need_area_code', '=', code)));
+  }
+  const rows = await select.execute();
+  return rows.map((row) => ({
+    id: row.id,
+    code: row.code,
+    name: row.name,
+    kind: row.kind,
+    unit: row.unit,
+    siussBenefitCode: row.siuss_benefit_code,
+    needAreas: row.need_areas,
+    isActive: row.is_active,
+  }));
+}
