@@ -121,6 +121,24 @@ describe('person registry', () => {
     expect(next.body.items[0]?.id).not.toBe(all.body.items[0]?.id);
   });
 
+  it('lists names starting with the text alphabetically, caps a huge count, suggests similar names for a typo', async () => {
+    await sql`INSERT INTO person (municipality_code, family_name, given_name)
+      SELECT ${CASTEL_MAGGIORE}, 'Capperini', 'Nome ' || lpad(n::text, 4, '0') FROM generate_series(1, 1005) AS n`.execute(t.database.db);
+    const common = await desk.json<PersonSearchResult>('GET', '/api/persons?q=capper&pageSize=10');
+    expect(common.body).toMatchObject({ total: 1000, totalCapped: true });
+    expect(common.body.items.map((p) => p.givenName)).toEqual(Array.from({ length: 10 }, (_, i) => `Nome ${String(i + 1).padStart(4, '0')}`));
+
+    const exact = await desk.json<PersonSearchResult>('GET', '/api/persons?q=capperini%20nome%200007');
+    expect(exact.body).toMatchObject({ total: 1, totalCapped: false });
+
+    const typo = await desk.json<PersonSearchResult>('GET', '/api/persons?q=dellolo%20nicolo');
+    expect(typo.body.items.map((p) => p.familyName)).toContain('Dell’Olio');
+
+    const wildcards = await desk.json<PersonSearchResult>('GET', '/api/persons?q=%25%25');
+    expect(wildcards.status).toBe(200);
+    expect(wildcards.body.items).toEqual([]);
+  });
+
   it('reading a person writes an access-log row with the reason given', async () => {
     const found = await desk.json<PersonSearchResult>('GET', '/api/persons?q=dell%27olio');
     const id = found.body.items[0]!.id;

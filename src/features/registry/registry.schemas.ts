@@ -134,6 +134,8 @@ export type PersonSearchQuery = z.infer<typeof PersonSearchQuery>;
 export const PersonSearchResult = z.object({
   items: z.array(PersonSummary),
   total: z.number().int(),
+  /** The count stopped at the cap (1,000): there are more matches; the search should be narrowed. */
+  totalCapped: z.boolean(),
   page: z.number().int(),
   pageSize: z.number().int(),
 });

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type AliasableExpression } from 'kysely';
 import type { Actor, ResolvedGrant } from '../../platform/access/actor.ts';
 import { actingGrant, coversRecord, scopeFor, type Scope } from '../../platform/access/scope.ts';
 import type { AccessAction } from '../../platform/audit/access-log.schemas.ts';
@@ -77,6 +77,14 @@ function accessLogRowsOf(cte: string, actor: Actor, scope: Scope, action: Access
     FROM ${sql.table(cte)} AS f`;
 }
 
+/** Beyond this many matches the count stops: the desk is asked to narrow the search instead. */
+export const SEARCH_TOTAL_CAP = 1000;
+
+/** The folded name as a LIKE prefix pattern, its wildcards escaped. */
+const prefixPattern = (name: string) => sql<string>`replace(replace(replace(trama_fold(${name}), '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%'`;
+/** Folded names compare byte-wise, so the C-collation index serves both the prefix and the order. */
+const nameKeyC = sql`p.name_key COLLATE "C"`;
+
 export async function searchPersons(db: Db, actor: Actor, query: PersonSearchQuery): Promise<PersonSearchResult> {
   const scope = scopeFor(actor, PERSON_READ);
   const text = query.q?.trim() ?? '';
@@ -89,31 +97,59 @@ export async function searchPersons(db: Db, actor: Actor, query: PersonSearchQue
       en: 'Give at least two letters of the name, the fiscal code or the birth date.',
     });
   }
-  let select = selectPersonSummary(scopedPersons(db, scope));
-  if (fiscalCode) select = select.where('p.fiscal_code', '=', fiscalCode);
-  if (query.birthDate) select = select.where('p.birth_date', '=', query.birthDate);
-  if (query.municipalityCode) select = select.where('p.municipality_code', '=', query.municipalityCode);
-  if (name.length >= 2) {
-    const folded = sql<string>`trama_fold(${name})`;
-    select = select
-      .where((eb) => eb.or([sql<boolean>`p.name_key % ${folded}`, eb('p.name_key', 'like', sql<string>`${folded} || '%'`)]))
-      .orderBy(sql`similarity(p.name_key, ${folded})`, 'desc');
-  }
-  const page = select
-    .select(sql<number>`count(*) over ()`.as('total'))
-    .orderBy('p.name_key')
+  const filtered = () => {
+    let select = scopedPersons(db, scope);
+    if (fiscalCode) select = select.where('p.fiscal_code', '=', fiscalCode);
+    if (query.birthDate) select = select.where('p.birth_date', '=', query.birthDate);
+    if (query.municipalityCode) select = select.where('p.municipality_code', '=', query.municipalityCode);
+    return select;
+  };
+  const byName = name.length >= 2;
+  // Names that start with what was typed come first, in alphabetical order, read straight off the
+  // index; the count stops at the cap, so a common surname costs no more than a rare one.
+  const matching = () => (byName ? filtered().where(sql<boolean>`${nameKeyC} LIKE ${prefixPattern(name)}`) : filtered());
+  const counted = db
+    .selectFrom(matching().select(sql`1`.as('one')).limit(SEARCH_TOTAL_CAP + 1).as('m')).select((eb) => eb.fn.countAll<number>().as('n'));
+  const page = selectPersonSummary(matching())
+    .orderBy(nameKeyC)
     .orderBy('p.id')
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize);
-  // One statement: the page, and an access-log row for each person on it, commit together. The
-  // materialised CTE is read back in the order it was filled, the page's order.
-  const rows = await db
-    .with((cte) => cte('found').materialized(), () => page)
+  const rows = await readAndLog(db, actor, scope, page, counted.$asScalar());
+  // A page past the end is empty and carries no count: ask for it alone.
+  const startsWith = rows[0]?.total ?? (await counted.executeTakeFirstOrThrow()).n;
+  let items = rows.map(toSummary);
+  let total = startsWith;
+  // No name starts that way (a typo, given name first): show similar names instead. Only then, so a
+  // search never shows (and logs) more persons than the desk needs to see.
+  if (byName && startsWith === 0 && query.page === 1) {
+    const folded = sql<string>`trama_fold(${name})`;
+    const similar = selectPersonSummary(filtered())
+      .where(sql<boolean>`p.name_key % ${folded}`)
+      .where(sql<boolean>`NOT (${nameKeyC} LIKE ${prefixPattern(name)})`)
+      .orderBy(sql`similarity(p.name_key, ${folded})`, 'desc')
+      .orderBy('p.id')
+      .limit(query.pageSize);
+    items = (await readAndLog(db, actor, scope, similar, sql<number>`0`)).map(toSummary);
+    total = items.length;
+  }
+  return { items, total: Math.min(total, SEARCH_TOTAL_CAP), totalCapped: total > SEARCH_TOTAL_CAP, page: query.page, pageSize: query.pageSize };
+}
+
+type SummarySelect = ReturnType<typeof selectPersonSummary>;
+
+/**
+ * One statement: the persons a search shows, an access-log row for each, and the count, commit
+ * together. The materialised CTE is read back in the order it was filled, the query's order.
+ */
+function readAndLog(db: Db, actor: Actor, scope: Scope, select: SummarySelect, total: AliasableExpression<number>) {
+  return db
+    .with((cte) => cte('found').materialized(), () => select)
     .with('logged', (qc) => qc.insertInto('access_log').columns(ACCESS_LOG_COLUMNS).expression(accessLogRowsOf('found', actor, scope, 'search')))
     .selectFrom('found')
     .selectAll()
+    .select(total.as('total'))
     .execute();
-  return { items: rows.map(toSummary), total: rows[0]?.total ?? 0, page: query.page, pageSize: query.pageSize };
 }
 
 export async function getPerson(db: Db, actor: Actor, id: string): Promise<Person> {

@@ -7,6 +7,7 @@ import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { pgliteAsPool } from './pglite-pool.ts';
+import { usePreparedStatements } from './prepared-statements.ts';
 import type { Tables } from './tables.ts';
 
 export type Engine = 'pglite' | 'postgres';
@@ -53,6 +54,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
 async function openPostgres(connectionString: string, max: number): Promise<Database> {
   setPgParsers();
   const pool = new pg.Pool({ connectionString, max, options: '-c TimeZone=UTC' });
+  usePreparedStatements(pool);
   // Fail fast with a clear message rather than on the first request.
   const client = await pool.connect();
   client.release();

@@ -115,7 +115,7 @@ export function RegistrySearchPage() {
       <div aria-live="polite" aria-busy={searching}>
         {searching ? <Loading label={t('search.searching')} /> : null}
         {result && !searching ? (
-          <p className="fw-semibold" data-testid="registry-search-count">{t('search.count', { count: result.total })}</p>
+          <p className="fw-semibold" data-testid="registry-search-count">{result.totalCapped ? t('search.countCapped', { count: result.total }) : t('search.count', { count: result.total })}</p>
         ) : null}
       </div>
       {result ? (
