@@ -121,7 +121,9 @@ export async function buildServer({ context, features, webDir, logger = true }: 
   const hasWeb = webDir !== undefined && fs.existsSync(path.join(webDir, 'index.html'));
   if (hasWeb) await app.register(fastifyStatic, { root: webDir, wildcard: false, index: ['index.html'] });
   app.setNotFoundHandler((request, reply) => {
-    const isPage = request.method === 'GET' && !request.url.startsWith('/api') && hasWeb;
+    // Client-side routes get the app; a missing file (an old /assets/… after a rebuild) gets a real 404.
+    const pathname = request.url.split('?')[0] ?? '';
+    const isPage = request.method === 'GET' && !pathname.startsWith('/api') && !/\.[a-z0-9]+$/i.test(pathname) && hasWeb;
     if (isPage) return reply.type('text/html').sendFile('index.html');
     const error = new AppError('NOT_FOUND', {
       message: { it: 'Indirizzo non trovato.', en: 'No such address.' },
