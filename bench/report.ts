@@ -48,7 +48,7 @@ export interface Results {
         seconds: number;
         protocol: string;
         cpuCores: CpuShare;
-        preparedProtocolTps: number;
+        extendedProtocolTps: number;
         script: string[];
         statementsNotInScript: string[];
       };
@@ -78,7 +78,7 @@ export function printTable(results: Results): void {
   const lines = rows.map((row) => row.map((cell, column) => (column === 0 ? pad(cell, widths[column]!) : cell.padStart(widths[column]!))).join('  '));
   lines.splice(1, 0, widths.map((width) => '-'.repeat(width)).join('  '));
   console.log(`\n${lines.join('\n')}\n`);
-  console.log(`Trama / pgbench = ${num(read.ratioToPgbench, 2)} (pgbench with prepared statements: ${num(read.pgbench.preparedProtocolTps, 0)} tps)`);
+  console.log(`Trama / pgbench (prepared) = ${num(read.ratioToPgbench, 2)} (pgbench parsing every time: ${num(read.pgbench.extendedProtocolTps, 0)} tps)`);
   const cpu = (c: CpuShare) => `server ${c.server}, autocannon ${c.loadGenerator}, postgres ${c.postgres}, other ${c.other} of ${c.cores}`;
   console.log(`CPU cores during read: ${cpu(read.cpuCores)}; during search: ${cpu(search.cpuCores)}`);
   const seed = results.seed;
