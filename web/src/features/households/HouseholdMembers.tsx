@@ -52,12 +52,14 @@ export function HouseholdMembers({ members, personId, onAction }: Props) {
                 <td>
                   <div className="d-flex flex-wrap gap-1">
                     <Button color="primary" outline size="xs" type="button" onClick={() => { onAction({ member, action: 'relationship' }); }}
-                      aria-label={t('members.changeRelationshipOf', { name })} testId={`household-member-relationship-${member.person.id}`}>
+                      testId={`household-member-relationship-${member.person.id}`}>
                       {t('members.changeRelationship')}
+                      <span className="visually-hidden"> {t('members.of', { name })}</span>
                     </Button>
                     <Button color="danger" outline size="xs" type="button" onClick={() => { onAction({ member, action: 'end' }); }}
-                      aria-label={t('members.endOf', { name })} testId={`household-member-end-${member.person.id}`}>
+                      testId={`household-member-end-${member.person.id}`}>
                       {t('members.end')}
+                      <span className="visually-hidden"> {t('members.of', { name })}</span>
                     </Button>
                   </div>
                 </td>
