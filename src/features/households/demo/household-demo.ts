@@ -58,24 +58,26 @@ export function planHouseholds(persons: readonly DemoPerson[], seed: number): De
     for (const reference of adults(local)) {
       if (used.has(reference.id) || random() < 0.35) continue;
       const birth = reference.birth_date!;
-      const start = minDate(addYears(birth, 24 + Math.floor(random() * 10)), LAST_DAY);
       used.add(reference.id);
+      const candidate = adults(local).find(
+        (p) => !used.has(p.id) && p.sex !== reference.sex && Math.abs(year(p.birth_date!) - year(birth)) <= 8,
+      );
+      const partner = candidate && random() < 0.7 ? candidate : undefined;
+      if (partner) used.add(partner.id);
+      const children = local
+        .filter((p) => !used.has(p.id) && p.birth_date && year(p.birth_date) - year(birth) >= 20 && year(p.birth_date) - year(birth) <= 45)
+        .sort((a, b) => Number(b.family_name === reference.family_name) - Number(a.family_name === reference.family_name))
+        .slice(0, Math.floor(random() * 3));
+      // The household is formed in the reference person's twenties or early thirties, before any child is born.
+      const start = children.reduce((earliest, child) => minDate(earliest, child.birth_date!), minDate(addYears(birth, 24 + Math.floor(random() * 10)), LAST_DAY));
       const household: DemoHousehold = {
         municipalityCode,
         address: reference.residence_address,
         members: [{ personId: reference.id, relationship: 'reference_person', validFrom: start }],
       };
-      const partner = adults(local).find(
-        (p) => !used.has(p.id) && p.sex !== reference.sex && Math.abs(year(p.birth_date!) - year(birth)) <= 8,
-      );
-      if (partner && random() < 0.7) {
-        used.add(partner.id);
+      if (partner) {
         household.members.push({ personId: partner.id, relationship: random() < 0.75 ? 'spouse' : 'partner', validFrom: maxDate(start, addYears(partner.birth_date!, 18)) });
       }
-      const children = local
-        .filter((p) => !used.has(p.id) && p.birth_date && year(p.birth_date) - year(birth) >= 20 && year(p.birth_date) - year(birth) <= 45)
-        .sort((a, b) => Number(b.family_name === reference.family_name) - Number(a.family_name === reference.family_name))
-        .slice(0, Math.floor(random() * 3));
       for (const child of children) {
         used.add(child.id);
         const validFrom = minDate(maxDate(start, child.birth_date!), LAST_DAY);
