@@ -4,8 +4,8 @@ import type { Relationship } from '../../../../src/features/households/household
 import type { FieldErrors } from '../../platform/api/error-text.ts';
 import type { ComboOption } from '../../platform/components/Combobox.tsx';
 import { SelectField } from '../../platform/components/SelectField.tsx';
-import { TextField } from '../../platform/components/TextField.tsx';
 import { PersonPicker } from '../registry/PersonPicker.tsx';
+import { DateField } from './DateField.tsx';
 import { FormCard } from './FormCard.tsx';
 import { householdsApi, todayIso } from './households-api.ts';
 import { MoveConfirmation } from './MoveConfirmation.tsx';
@@ -59,9 +59,8 @@ export function AddMemberForm({ householdId, onDone, onCancel }: Props) {
         error={errors.relationship}
         required
       />
-      <TextField
+      <DateField
         id="household-add-valid-from"
-        type="date"
         label={t('add.validFrom')}
         value={validFrom}
         onChange={(value) => {
@@ -69,7 +68,6 @@ export function AddMemberForm({ householdId, onDone, onCancel }: Props) {
           forget();
         }}
         error={errors.validFrom}
-        required
       />
       {move ? <MoveConfirmation move={move} name={person?.label} /> : null}
     </FormCard>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldErrors } from '../../platform/api/error-text.ts';
-import { TextField } from '../../platform/components/TextField.tsx';
+import { DateField } from './DateField.tsx';
 import { FormCard } from './FormCard.tsx';
 import { addressBody, addressErrors, addressState, HouseholdAddressFields } from './HouseholdAddressFields.tsx';
 import { householdsApi, todayIso } from './households-api.ts';
@@ -29,9 +29,8 @@ export function CreateHouseholdForm({ personId, onDone, onCancel }: Props) {
   return (
     <FormCard id="household-create" title={t('create.title')} submitLabel={move ? t('move.confirm') : t('create.submit')} onSubmit={submit} onCancel={onCancel} failure={failure}>
       <p>{t('create.intro')}</p>
-      <TextField
+      <DateField
         id="household-create-valid-from"
-        type="date"
         label={t('create.validFrom')}
         value={validFrom}
         onChange={(value) => {
@@ -39,7 +38,6 @@ export function CreateHouseholdForm({ personId, onDone, onCancel }: Props) {
           forget();
         }}
         error={errors.validFrom}
-        required
       />
       <HouseholdAddressFields idPrefix="household-create" value={address} onChange={setAddress} errors={errors} />
       {move ? <MoveConfirmation move={move} name={undefined} /> : null}

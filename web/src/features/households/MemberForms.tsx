@@ -4,7 +4,7 @@ import type { EndReason, Relationship } from '../../../../src/features/household
 import type { Member } from '../../../../src/features/households/households.schemas.ts';
 import type { FieldErrors } from '../../platform/api/error-text.ts';
 import { SelectField } from '../../platform/components/SelectField.tsx';
-import { TextField } from '../../platform/components/TextField.tsx';
+import { DateField } from './DateField.tsx';
 import { FormCard } from './FormCard.tsx';
 import { householdsApi, todayIso } from './households-api.ts';
 import { useEndReasonOptions, useRelationshipOptions } from './use-relationship-options.ts';
@@ -98,7 +98,7 @@ export function EndMemberForm({ householdId, member, members, onDone, onCancel }
   return (
     <FormCard id="household-end" title={t('endForm.title', { name: nameOf(member) })} submitLabel={t('endForm.submit')} onSubmit={submit} onCancel={onCancel} failure={failure}>
       <p className="small">{t('endForm.moveHint')}</p>
-      <TextField id="household-end-valid-to" type="date" label={t('endForm.validTo')} value={validTo} onChange={setValidTo} error={errors.validTo} required />
+      <DateField id="household-end-valid-to" label={t('endForm.validTo')} value={validTo} onChange={setValidTo} error={errors.validTo} />
       <SelectField
         id="household-end-reason"
         label={t('endForm.reason')}
