@@ -83,6 +83,15 @@ describe('household on the person page', () => {
     await page.getByTestId('household-history').waitFor();
     expect(await page.getByTestId('household-history').innerText()).toContain('Moved to another household');
     await expectAccessible(page, 'moved person with history');
+
+    // The shared address is edited from any member's page.
+    await page.getByTestId('household-address-open').click();
+    await page.getByTestId('household-edit-address').fill('Via della Pace 7');
+    await page.getByTestId('household-edit-postal-code').fill('40013');
+    await expectAccessible(page, 'address form');
+    await page.getByTestId('household-edit-postal-code').press('Enter');
+    await page.getByTestId('household-notice').waitFor();
+    expect(await page.getByTestId('household-address').innerText()).toContain('Via della Pace 7, 40013');
     const open = await db.selectFrom('household_member').select('household_id').where('person_id', '=', mover.person_id).where('valid_to', 'is', null).execute();
     expect(open).toEqual([{ household_id: reference.household_id }]);
     await page.close();
