@@ -8,12 +8,13 @@ import { platformFeature } from './platform/http/platform-feature.ts';
 import { buildServer } from './platform/http/server.ts';
 import { auditFeature } from './features/audit/index.ts';
 import { catalogueFeature } from './features/catalogue/index.ts';
+import { householdsFeature } from './features/households/index.ts';
 import { registryFeature } from './features/registry/index.ts';
 import { territoriesFeature } from './features/territories/index.ts';
 import { usersFeature } from './features/users/index.ts';
 
 /** Every feature of Trama, in the order their start-up work must run. */
-export const features: Feature[] = [platformFeature, territoriesFeature, usersFeature, registryFeature, catalogueFeature, auditFeature];
+export const features: Feature[] = [platformFeature, territoriesFeature, usersFeature, registryFeature, householdsFeature, catalogueFeature, auditFeature];
 
 export const webDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/web');
 

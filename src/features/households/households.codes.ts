@@ -14,3 +14,9 @@ export const RELATIONSHIPS = [
   'other',
 ] as const;
 export type Relationship = (typeof RELATIONSHIPS)[number];
+
+/** Why a membership ended. `moved_to_household` is set by the server when a person moves. */
+export const END_REASONS = ['moved_out', 'moved_to_household', 'deceased', 'left_care', 'data_correction', 'other'] as const;
+export type EndReason = (typeof END_REASONS)[number];
+/** The reasons an operator may choose; a move between households is recorded by the move itself. */
+export const CHOSEN_END_REASONS = END_REASONS.filter((reason): reason is Exclude<EndReason, 'moved_to_household'> => reason !== 'moved_to_household');

@@ -7,6 +7,8 @@ import type { Me } from '../../../../src/platform/auth/auth.schemas.ts';
 export const permissions = {
   personRead: 'person.read',
   personWrite: 'person.write',
+  householdRead: 'household.read',
+  householdWrite: 'household.write',
   usersManage: 'users.manage',
   territoriesManage: 'territories.manage',
   auditRead: 'audit.read',

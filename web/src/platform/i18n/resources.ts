@@ -2,6 +2,8 @@ import commonEn from './en.json';
 import commonIt from './it.json';
 import auditEn from '../../features/audit/en.json';
 import auditIt from '../../features/audit/it.json';
+import householdsEn from '../../features/households/en.json';
+import householdsIt from '../../features/households/it.json';
 import registryEn from '../../features/registry/en.json';
 import registryIt from '../../features/registry/it.json';
 import reportingEn from '../../features/reporting/en.json';
@@ -18,6 +20,7 @@ export const resources = {
     territories: territoriesIt,
     users: usersIt,
     registry: registryIt,
+    households: householdsIt,
     audit: auditIt,
     reporting: reportingIt,
   },
@@ -26,6 +29,7 @@ export const resources = {
     territories: territoriesEn,
     users: usersEn,
     registry: registryEn,
+    households: householdsEn,
     audit: auditEn,
     reporting: reportingEn,
   },
