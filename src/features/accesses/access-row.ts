@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Actor } from '../../platform/access/actor.ts';
 import { inScope, type Scope } from '../../platform/access/scope.ts';
 import type { AccessAction } from '../../platform/audit/access-log.schemas.ts';
@@ -48,6 +49,7 @@ export async function personsOf(db: Db, accessIds: string[]): Promise<PersonLink
     .innerJoin('person as p', 'p.id', 'ap.person_id')
     .select(['ap.access_id', 'ap.person_id', 'ap.involvement', 'p.family_name', 'p.given_name', 'p.fiscal_code', 'p.municipality_code'])
     .where('ap.access_id', 'in', accessIds)
+    .orderBy(sql`CASE ap.involvement WHEN 'beneficiary' THEN 0 WHEN 'requester' THEN 1 ELSE 2 END`)
     .orderBy('ap.linked_at')
     .orderBy('p.name_key')
     .execute();
