@@ -45,7 +45,8 @@ export async function aService(t: TestApp): Promise<{ id: string; name: string }
 
 export const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3_600_000).toISOString();
 
-export function anAccess(overrides: Record<string, unknown> = {}) {
+/** A valid access body (an information given at the Castel Maggiore desk an hour ago), with overrides. */
+export function anAccess(overrides: Record<string, unknown> = {}): Record<string, unknown> & { outcome: string; channel: string; outcomeServiceId?: string } {
   return {
     occurredAt: hoursAgo(1),
     channel: 'in_person',

@@ -105,9 +105,10 @@ function eligibleWorkersOf(trx: Db, municipalityCode: string, areaId: string | n
       sql<number>`(SELECT count(*) FROM intake_item x WHERE x.assigned_to = u.id AND x.status = 'assigned')::int`.as('open_items'),
     ])
     .where('u.is_active', '=', true)
-    .where(({ exists, selectFrom }) =>
-      exists(
-        selectFrom('user_grant as g')
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('user_grant as g')
           .select('g.id')
           .whereRef('g.user_id', '=', 'u.id')
           .where('g.role', '=', 'social_worker')

@@ -113,7 +113,7 @@ export async function seedAccessesDemo(trx: Db, context: DemoContext): Promise<v
         referred_at: occurredAt,
         status: assigned ? ('assigned' as const) : closed ? ('closed' as const) : ('waiting' as const),
         assigned_to: assigned ? pick(random, workers) : null,
-        assigned_by: assigned ? (manager ?? null) : null,
+        assigned_by: assigned ? manager : null,
         assigned_at: assigned ? assignedAt : null,
         closed_at: closed ? assignedAt : null,
         close_reason: closed ? reason : null,
