@@ -1,5 +1,7 @@
 import commonEn from './en.json';
 import commonIt from './it.json';
+import accessesEn from '../../features/accesses/en.json';
+import accessesIt from '../../features/accesses/it.json';
 import auditEn from '../../features/audit/en.json';
 import auditIt from '../../features/audit/it.json';
 import registryEn from '../../features/registry/en.json';
@@ -20,6 +22,7 @@ export const resources = {
     registry: registryIt,
     audit: auditIt,
     reporting: reportingIt,
+    accesses: accessesIt,
   },
   en: {
     common: commonEn,
@@ -28,6 +31,7 @@ export const resources = {
     registry: registryEn,
     audit: auditEn,
     reporting: reportingEn,
+    accesses: accessesEn,
   },
 } as const;
 
