@@ -68,7 +68,7 @@ export function PersonAccessesSection({ personId, purpose }: { personId: string;
                 {access.outcomeServiceName ? <p className="mb-1 small">{t('section.service', { name: access.outcomeServiceName })}</p> : null}
                 {access.intake && access.referralUrgency ? (
                   <p className="mb-1 small" data-testid="person-access-referral">
-                    {t('section.referral', { urgency: t(`urgency.${access.referralUrgency}`), status: t(`intakeStatus.${access.intake.status}`) })}
+                    {t('section.referral', { urgency: t(`urgency.${access.referralUrgency}`).toLowerCase(), status: t(`intakeStatus.${access.intake.status}`).toLowerCase() })}
                     {access.intake.assignedToName ? `, ${t('section.assignedTo', { name: access.intake.assignedToName })}` : ''}
                   </p>
                 ) : null}
