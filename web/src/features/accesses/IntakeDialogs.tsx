@@ -8,6 +8,7 @@ import { Loading } from '../../platform/components/Loading.tsx';
 import { RadioGroup } from '../../platform/components/RadioGroup.tsx';
 import { SelectField } from '../../platform/components/SelectField.tsx';
 import { accessesApi } from './accesses-api.ts';
+import { useAction } from './use-action.ts';
 
 export const whoOf = (item: IntakeItem) =>
   item.persons.length ? item.persons.map((p) => `${p.familyName} ${p.givenName}`).join(', ') : (item.anonymousDescription ?? '');
@@ -56,12 +57,12 @@ export function AssignDialog({ item, onDone, onCancel }: DialogProps) {
   const { t } = useTranslation(['accesses', 'common']);
   const [workers, setWorkers] = useState<EligibleWorker[] | null>(null);
   const [userId, setUserId] = useState(item.assignedTo?.id ?? '');
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<unknown>(null);
+  const [loadFailure, setLoadFailure] = useState<unknown>(null);
   const [missing, setMissing] = useState(false);
+  const { busy, failure, run } = useAction();
 
   useEffect(() => {
-    void accessesApi.eligibleWorkers(item.id).then(setWorkers, setFailure);
+    void accessesApi.eligibleWorkers(item.id).then(setWorkers, setLoadFailure);
   }, [item.id]);
 
   const submit = async () => {
@@ -69,18 +70,11 @@ export function AssignDialog({ item, onDone, onCancel }: DialogProps) {
       setMissing(true);
       return;
     }
-    setBusy(true);
-    setFailure(null);
-    try {
-      onDone(await accessesApi.assign(item.id, { userId, version: item.version }));
-    } catch (error) {
-      setFailure(error);
-      setBusy(false);
-    }
+    await run(() => accessesApi.assign(item.id, { userId, version: item.version }), onDone);
   };
   return (
-    <DialogShell id="assign-dialog" title={t('assign.title')} about={t('assign.about', { who: whoOf(item), municipality: item.municipalityName })} busy={busy} failure={failure} submitLabel={t('assign.submit')} onSubmit={submit} onCancel={onCancel}>
-      {!workers && !failure ? <Loading /> : null}
+    <DialogShell id="assign-dialog" title={t('assign.title')} about={t('assign.about', { who: whoOf(item), municipality: item.municipalityName })} busy={busy} failure={failure ?? loadFailure} submitLabel={t('assign.submit')} onSubmit={submit} onCancel={onCancel}>
+      {!workers && !loadFailure ? <Loading /> : null}
       {workers?.length === 0 ? <p data-testid="assign-none">{t('assign.none')}</p> : null}
       {workers?.length ? (
         <SelectField
@@ -103,18 +97,8 @@ export function AssignDialog({ item, onDone, onCancel }: DialogProps) {
 export function CloseDialog({ item, onDone, onCancel }: DialogProps) {
   const { t } = useTranslation(['accesses', 'common']);
   const [reason, setReason] = useState<IntakeCloseReason>('resolved');
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<unknown>(null);
-  const submit = async () => {
-    setBusy(true);
-    setFailure(null);
-    try {
-      onDone(await accessesApi.close(item.id, { reason, version: item.version }));
-    } catch (error) {
-      setFailure(error);
-      setBusy(false);
-    }
-  };
+  const { busy, failure, run } = useAction();
+  const submit = () => run(() => accessesApi.close(item.id, { reason, version: item.version }), onDone);
   return (
     <DialogShell id="close-dialog" title={t('close.title')} about={t('assign.about', { who: whoOf(item), municipality: item.municipalityName })} busy={busy} failure={failure} submitLabel={t('close.submit')} onSubmit={submit} onCancel={onCancel}>
       <RadioGroup id="close-reason" legend={t('close.reason')} inline={false} value={reason} options={INTAKE_CLOSE_REASONS.map((value) => ({ value, label: t(`closeReason.${value}`) }))} onChange={(value) => { setReason(value as IntakeCloseReason); }} />

@@ -9,15 +9,15 @@ import { ErrorAlert } from '../../platform/components/ErrorAlert.tsx';
 import { SelectField } from '../../platform/components/SelectField.tsx';
 import { PersonPicker } from '../registry/PersonPicker.tsx';
 import { accessesApi } from './accesses-api.ts';
+import { useAction } from './use-action.ts';
 
 /** Links a registered person to an anonymous access; its intake item, if any, then shows the person. */
 export function LinkPersonPanel({ access, onLinked, onCancel }: { access: Access; onLinked: (access: Access) => void; onCancel: () => void }) {
   const { t, i18n } = useTranslation(['accesses', 'common']);
   const [person, setPerson] = useState<ComboOption | null>(null);
   const [involvement, setInvolvement] = useState<Involvement>('beneficiary');
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<unknown>(null);
   const [missing, setMissing] = useState(false);
+  const { busy, failure, run } = useAction();
 
   const submit = async (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -25,14 +25,7 @@ export function LinkPersonPanel({ access, onLinked, onCancel }: { access: Access
       setMissing(true);
       return;
     }
-    setBusy(true);
-    setFailure(null);
-    try {
-      onLinked(await accessesApi.link(access.id, { personId: person.value, involvement }));
-    } catch (error) {
-      setFailure(error);
-      setBusy(false);
-    }
+    await run(() => accessesApi.link(access.id, { personId: person.value, involvement }), onLinked);
   };
   const serverError = fieldErrorsOf(failure, i18n.language).personId;
 
