@@ -18,6 +18,22 @@ describe('access records', () => {
   });
   afterAll(() => t.close());
 
+  it('the demo Union has a year of realistic accesses: about a fifth referrals, some assigned, a few anonymous', async () => {
+    const db = t.database.db;
+    const demo = await db.selectFrom('access_record').select(['outcome', 'occurred_at', 'municipality_code', 'anonymous_description']).execute();
+    expect(demo.length).toBeGreaterThanOrEqual(500);
+    const referrals = demo.filter((a) => a.outcome === 'referral').length / demo.length;
+    expect(referrals).toBeGreaterThan(0.15);
+    expect(referrals).toBeLessThan(0.25);
+    expect(new Set(demo.map((a) => a.municipality_code)).size).toBe(8);
+    const oldest = Math.min(...demo.map((a) => Date.parse(a.occurred_at)));
+    expect(Date.now() - oldest).toBeLessThan(370 * 86_400_000);
+    expect(Date.now() - oldest).toBeGreaterThan(300 * 86_400_000);
+    expect(demo.filter((a) => a.anonymous_description).length).toBeGreaterThan(3);
+    const assigned = await db.selectFrom('intake_item').select('id').where('status', '=', 'assigned').execute();
+    expect(assigned.length).toBeGreaterThan(10);
+  });
+
   it('records an access with each outcome, the requester apart from the beneficiary, and logs the persons', async () => {
     const persons = [{ personId: beneficiary, involvement: 'beneficiary' }, { personId: requester, involvement: 'requester' }];
     const bodies = [
