@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { DEMO_PASSWORD } from '../../src/demo/demo-territory.ts';
 import { expectAccessible, launchBrowser } from './support/browser.ts';
 import { startServer, type RunningServer } from './support/server.ts';
+import { signIn as signInAs } from './support/sign-in.ts';
 
 describe('front desk and official in the browser', () => {
   let server: RunningServer;
@@ -16,13 +16,7 @@ describe('front desk and official in the browser', () => {
     await server.close();
   });
 
-  async function signIn(page: Page, username: string): Promise<void> {
-    await page.goto(`${server.url}/login`);
-    await page.getByTestId('login-username').fill(username);
-    await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('current-user-name').waitFor();
-  }
+  const signIn = (page: Page, username: string) => signInAs(page, server.url, username);
 
   it('front desk: search, see the duplicate warning when registering, switch language', async () => {
     const page = await browser.newPage();

@@ -10,6 +10,11 @@ import { Loading } from './platform/components/Loading.tsx';
 import { HomePage } from './platform/layout/HomePage.tsx';
 import { Layout } from './platform/layout/Layout.tsx';
 import { NotFoundPage } from './platform/layout/NotFoundPage.tsx';
+import { AccessEditPage } from './features/accesses/AccessEditPage.tsx';
+import { AccessListPage } from './features/accesses/AccessListPage.tsx';
+import { AccessNewPage } from './features/accesses/AccessNewPage.tsx';
+import { AccessStatsPage } from './features/accesses/AccessStatsPage.tsx';
+import { IntakeQueuePage } from './features/accesses/IntakeQueuePage.tsx';
 import { AuditPage } from './features/audit/AuditPage.tsx';
 import { PersonEditPage } from './features/registry/PersonEditPage.tsx';
 import { PersonNewPage } from './features/registry/PersonNewPage.tsx';
@@ -42,6 +47,11 @@ function SignedInRoutes() {
         <Route path="/registry/new" element={<RequirePermission permission={p.personWrite}><PersonNewPage /></RequirePermission>} />
         <Route path="/registry/persons/:id" element={<RequirePermission permission={p.personRead}><PersonPage sections={personSections} /></RequirePermission>} />
         <Route path="/registry/persons/:id/edit" element={<RequirePermission permission={p.personWrite}><PersonEditPage /></RequirePermission>} />
+        <Route path="/accesses" element={<RequirePermission permission={p.accessRead}><AccessListPage /></RequirePermission>} />
+        <Route path="/accesses/new" element={<RequirePermission permission={p.accessWrite}><AccessNewPage /></RequirePermission>} />
+        <Route path="/accesses/stats" element={<RequirePermission permission={p.accessStats}><AccessStatsPage /></RequirePermission>} />
+        <Route path="/accesses/:id/edit" element={<RequirePermission permission={p.accessWrite}><AccessEditPage /></RequirePermission>} />
+        <Route path="/intake" element={<RequirePermission permission={p.intakeRead}><IntakeQueuePage /></RequirePermission>} />
         <Route path="/admin/users" element={<RequirePermission permission={p.usersManage}><UsersPage /></RequirePermission>} />
         <Route path="/admin/users/new" element={<RequirePermission permission={p.usersManage}><UserNewPage /></RequirePermission>} />
         <Route path="/admin/users/:id" element={<RequirePermission permission={p.usersManage}><UserEditPage /></RequirePermission>} />

@@ -9,3 +9,8 @@ export const INVOLVEMENTS = ['beneficiary', 'requester', 'other'] as const;
 export type Involvement = (typeof INVOLVEMENTS)[number];
 export const INTAKE_STATUSES = ['waiting', 'assigned', 'taken_in_charge', 'closed'] as const;
 export type IntakeStatus = (typeof INTAKE_STATUSES)[number];
+/** Why an intake item was closed without (or after) taking charge. */
+export const INTAKE_CLOSE_REASONS = ['not_pertinent', 'resolved', 'duplicate', 'withdrawn', 'other'] as const;
+export type IntakeCloseReason = (typeof INTAKE_CLOSE_REASONS)[number];
+/** Queue order: the most urgent first. */
+export const URGENCY_RANK: Record<Urgency, number> = { urgent: 0, priority: 1, ordinary: 2 };

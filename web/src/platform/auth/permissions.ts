@@ -13,6 +13,11 @@ export const permissions = {
   territoriesManage: 'territories.manage',
   auditRead: 'audit.read',
   statsRead: 'stats.read',
+  accessRead: 'access.read',
+  accessWrite: 'access.write',
+  intakeRead: 'intake.read',
+  intakeAssign: 'intake.assign',
+  accessStats: 'access.stats',
 } as const;
 
 export type Permission = (typeof permissions)[keyof typeof permissions];

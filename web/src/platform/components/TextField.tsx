@@ -10,7 +10,7 @@ type Props = {
   value: string;
   onChange: (value: string) => void;
   onBlur?: FocusEventHandler<HTMLInputElement>;
-  type?: 'text' | 'password' | 'email' | 'date' | 'tel' | 'search' | 'number';
+  type?: 'text' | 'password' | 'email' | 'date' | 'time' | 'tel' | 'search' | 'number';
   error?: string | undefined;
   hint?: string | undefined;
   required?: boolean;

@@ -1,5 +1,7 @@
 import commonEn from './en.json';
 import commonIt from './it.json';
+import accessesEn from '../../features/accesses/en.json';
+import accessesIt from '../../features/accesses/it.json';
 import auditEn from '../../features/audit/en.json';
 import auditIt from '../../features/audit/it.json';
 import householdsEn from '../../features/households/en.json';
@@ -23,6 +25,7 @@ export const resources = {
     households: householdsIt,
     audit: auditIt,
     reporting: reportingIt,
+    accesses: accessesIt,
   },
   en: {
     common: commonEn,
@@ -32,6 +35,7 @@ export const resources = {
     households: householdsEn,
     audit: auditEn,
     reporting: reportingEn,
+    accesses: accessesEn,
   },
 } as const;
 

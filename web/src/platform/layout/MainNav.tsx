@@ -5,7 +5,7 @@ import { NavLink, useLocation } from 'react-router-dom';
 import { useMe } from '../auth/auth-context.ts';
 import { sectionsFor } from './sections.ts';
 
-type NavKey = 'home' | 'registry' | 'users' | 'teams' | 'territories' | 'audit' | 'stats';
+type NavKey = 'home' | 'registry' | 'users' | 'teams' | 'territories' | 'audit' | 'stats' | 'accesses' | 'intake' | 'accessStats';
 
 export function MainNav() {
   const { t } = useTranslation();

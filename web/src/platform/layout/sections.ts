@@ -1,7 +1,7 @@
 import type { Me } from '../../../../src/platform/auth/auth.schemas.ts';
 import { can, permissions, type Permission } from '../auth/permissions.ts';
 
-export type SectionKey = 'registry' | 'newPerson' | 'users' | 'teams' | 'territories' | 'audit' | 'stats';
+export type SectionKey = 'registry' | 'newPerson' | 'users' | 'teams' | 'territories' | 'audit' | 'stats' | 'accesses' | 'newAccess' | 'intake' | 'accessStats';
 
 export type Section = { key: SectionKey; to: string; permission: Permission; inMenu: boolean };
 
@@ -9,6 +9,10 @@ export type Section = { key: SectionKey; to: string; permission: Permission; inM
 export const sections: readonly Section[] = [
   { key: 'registry', to: '/registry', permission: permissions.personRead, inMenu: true },
   { key: 'newPerson', to: '/registry/new', permission: permissions.personWrite, inMenu: false },
+  { key: 'accesses', to: '/accesses', permission: permissions.accessRead, inMenu: true },
+  { key: 'newAccess', to: '/accesses/new', permission: permissions.accessWrite, inMenu: false },
+  { key: 'intake', to: '/intake', permission: permissions.intakeRead, inMenu: true },
+  { key: 'accessStats', to: '/accesses/stats', permission: permissions.accessStats, inMenu: true },
   { key: 'users', to: '/admin/users', permission: permissions.usersManage, inMenu: true },
   { key: 'teams', to: '/admin/teams', permission: permissions.usersManage, inMenu: true },
   { key: 'territories', to: '/admin/territories', permission: permissions.territoriesManage, inMenu: true },
