@@ -1,6 +1,6 @@
-import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
 import type { NeedArea, ServiceListQuery, ServiceSummary, SiussBenefit } from './catalogue.schemas.ts';
+import { needAreasOfService } from './reference-codes.ts';
 import './catalogue.tables.ts';
 
 export async function listNeedAreas(db: Db): Promise<NeedArea[]> {
@@ -17,7 +17,7 @@ export async function listServices(db: Db, query: ServiceListQuery): Promise<Ser
   let select = db
     .selectFrom('service as s')
     .select(['s.id', 's.code', 's.name', 's.kind', 's.unit', 's.siuss_benefit_code', 's.is_active'])
-    .select(sql<string[]>`coalesce((SELECT array_agg(a.need_area_code ORDER BY a.need_area_code) FROM service_need_area a WHERE a.service_id = s.id), '{}')`.as('need_areas'))
+    .select(needAreasOfService)
     .orderBy('s.name')
     .orderBy('s.code');
   if (query.includeInactive !== 'true') select = select.where('s.is_active', '=', true);
