@@ -1,14 +1,11 @@
 import { parse } from 'csv-parse/sync';
 import type { Bilingual } from '../../platform/http/errors.ts';
-import { SERVICE_KINDS, SERVICE_UNITS, type ServiceKind, type ServiceUnit } from './catalogue.codes.ts';
+import { CSV_COLUMNS, CSV_COLUMNS_TEXT, SERVICE_KINDS, SERVICE_UNITS, type ServiceKind, type ServiceUnit } from './catalogue.codes.ts';
 import { SERVICE_CODE } from './catalogue.schemas.ts';
 import type { ReferenceCodes } from './reference-codes.ts';
 
-/**
- * The catalogue file: one service a row, UTF-8 (with or without BOM), `;` or `,` between fields,
- * fields with separators, quotes or line breaks in double quotes. Areas of need are separated by `|`.
- */
-export const CSV_COLUMNS = ['code', 'name', 'kind', 'unit', 'need_areas', 'siuss_benefit_code', 'access_rules'] as const;
+// The catalogue file: one service a row, UTF-8 (with or without BOM), `;` or `,` between fields,
+// fields with separators, quotes or line breaks in double quotes. Areas of need are separated by `|`.
 
 export interface CatalogueRow {
   line: number;
@@ -72,7 +69,7 @@ function headerErrors(header: string[]): RowError[] {
   const missing = CSV_COLUMNS.filter((column) => !names.includes(column));
   const extra = names.filter((name) => !(CSV_COLUMNS as readonly string[]).includes(name));
   if (!missing.length && !extra.length && names.length === CSV_COLUMNS.length) return [];
-  const expected = CSV_COLUMNS.join(';');
+  const expected = CSV_COLUMNS_TEXT;
   return [
     {
       line: 1,
@@ -146,5 +143,5 @@ export function formatCatalogueCsv(rows: readonly Omit<CatalogueRow, 'line'>[]):
   const lines = rows.map((row) =>
     [row.code, row.name, row.kind, row.unit, row.needAreas.join('|'), row.siussBenefitCode ?? '', row.accessRules ?? ''].map(quote).join(';'),
   );
-  return `\uFEFF${[CSV_COLUMNS.join(';'), ...lines].join('\r\n')}\r\n`;
+  return `\uFEFF${[CSV_COLUMNS_TEXT, ...lines].join('\r\n')}\r\n`;
 }

@@ -3,10 +3,10 @@ import { validateFiscalCode } from '../registry/fiscal-code/fiscal-code.ts';
 /** The check digit of a partita IVA over its first ten digits (Luhn-style: even positions doubled). */
 export function vatCheckDigit(first10: string): number {
   let sum = 0;
-  [...first10].forEach((char, i) => {
-    const digit = Number(char);
+  for (let i = 0; i < first10.length; i++) {
+    const digit = Number(first10[i]);
     sum += i % 2 === 0 ? digit : digit * 2 > 9 ? digit * 2 - 9 : digit * 2;
-  });
+  }
   return (10 - (sum % 10)) % 10;
 }
 

@@ -11,6 +11,8 @@ export const permissions = {
   territoriesManage: 'territories.manage',
   auditRead: 'audit.read',
   statsRead: 'stats.read',
+  catalogueRead: 'catalogue.read',
+  catalogueManage: 'catalogue.manage',
 } as const;
 
 export type Permission = (typeof permissions)[keyof typeof permissions];

@@ -2,6 +2,8 @@ import commonEn from './en.json';
 import commonIt from './it.json';
 import auditEn from '../../features/audit/en.json';
 import auditIt from '../../features/audit/it.json';
+import catalogueEn from '../../features/catalogue/en.json';
+import catalogueIt from '../../features/catalogue/it.json';
 import registryEn from '../../features/registry/en.json';
 import registryIt from '../../features/registry/it.json';
 import reportingEn from '../../features/reporting/en.json';
@@ -20,6 +22,7 @@ export const resources = {
     registry: registryIt,
     audit: auditIt,
     reporting: reportingIt,
+    catalogue: catalogueIt,
   },
   en: {
     common: commonEn,
@@ -28,6 +31,7 @@ export const resources = {
     registry: registryEn,
     audit: auditEn,
     reporting: reportingEn,
+    catalogue: catalogueEn,
   },
 } as const;
 
