@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { DEMO_PASSWORD } from '../../src/demo/demo-territory.ts';
-import { expectAccessible, launchBrowser } from './support/browser.ts';
+import { expectAccessible, launchBrowser, signIn as signInAs } from './support/browser.ts';
 import { startServer, type RunningServer } from './support/server.ts';
 
 const HEADER = 'code;name;kind;unit;need_areas;siuss_benefit_code;access_rules';
@@ -19,13 +18,7 @@ describe('service catalogue in the browser', () => {
     await server.close();
   });
 
-  async function signIn(page: Page, username: string): Promise<void> {
-    await page.goto(`${server.url}/login`);
-    await page.getByTestId('login-username').fill(username);
-    await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('current-user-name').waitFor();
-  }
+  const signIn = (page: Page, username: string) => signInAs(page, server.url, username);
 
   it('manager: imports a CSV (bad rows listed, then a good file), edits an arrangement and sees the service map', async () => {
     const page = await browser.newPage();

@@ -7,7 +7,7 @@ import { listArrangements } from './arrangements.read.ts';
 import type { ArrangementInput, ServiceMap } from './arrangements.schemas.ts';
 import type { Arrangement } from './catalogue.schemas.ts';
 import { CATALOGUE_MANAGE } from './permissions.ts';
-import { needAreasOfService } from './reference-codes.ts';
+import { hasNeedArea, needAreasOfService } from './reference-codes.ts';
 import { serviceNotFound } from './services.service.ts';
 import './catalogue.tables.ts';
 import '../territories/territories.tables.ts';
@@ -92,11 +92,7 @@ export async function serviceMap(db: Db, actor: Actor, needArea: string | undefi
     ? await db.selectFrom('municipality').select(['istat_code as code', 'name']).where('istat_code', 'in', codes).orderBy('name').execute()
     : [];
   let select = db.selectFrom('service as s').select(['s.id', 's.code', 's.name', needAreasOfService]).where('s.is_active', '=', true).orderBy('s.name');
-  if (needArea) {
-    select = select.where((eb) =>
-      eb.exists(eb.selectFrom('service_need_area as n').select('n.service_id').whereRef('n.service_id', '=', 's.id').where('n.need_area_code', '=', needArea)),
-    );
-  }
+  if (needArea) select = select.where(hasNeedArea(needArea));
   const services = (await select.execute()).map((s) => ({ id: s.id, code: s.code, name: s.name, needAreas: s.need_areas }));
   const cells = await listArrangements(db, { municipalityCodes: codes, serviceIds: services.map((s) => s.id) });
   return { municipalities, services, cells };

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
 import { invalid } from '../../platform/http/errors.ts';
 import './catalogue.tables.ts';
@@ -33,3 +33,7 @@ export function assertKnownCodes(codes: ReferenceCodes, needAreas: readonly stri
 
 /** The sorted area codes of the service aliased `s`, as a selected column `need_areas`. */
 export const needAreasOfService = sql<string[]>`coalesce((SELECT array_agg(a.need_area_code ORDER BY a.need_area_code) FROM service_need_area a WHERE a.service_id = s.id), '{}')`.as('need_areas');
+
+/** Whether the service aliased `s` serves the given area of need. */
+export const hasNeedArea = (code: string): Expression<SqlBool> =>
+  sql<SqlBool>`EXISTS (SELECT 1 FROM service_need_area n WHERE n.service_id = s.id AND n.need_area_code = ${code})`;

@@ -3,6 +3,7 @@ import { getActor } from '../../platform/access/guard.ts';
 import { Ok } from '../../platform/auth/auth.schemas.ts';
 import { ErrorBody } from '../../platform/http/error.schemas.ts';
 import type { App, AppContext } from '../../platform/http/feature.ts';
+import { CSV_COLUMNS_TEXT } from './catalogue.codes.ts';
 import { ArrangementInput, ArrangementParams, ServiceMap, ServiceMapQuery } from './arrangements.schemas.ts';
 import { clearArrangement, serviceMap, setArrangement } from './arrangements.service.ts';
 import { Arrangement, ImportQuery, ImportResult, ServiceDetail, ServiceInput } from './catalogue.schemas.ts';
@@ -15,6 +16,13 @@ const tags = ['catalogue'];
 const IdParams = z.strictObject({ id: z.uuid() });
 /** A catalogue file of tens of thousands of services fits; the default body limit is for JSON forms. */
 export const IMPORT_BODY_LIMIT = 10 * 1024 * 1024;
+
+const IMPORT_DESCRIPTION = [
+  'Upserts services by code from a CSV file sent as `text/csv` (or `text/plain`), UTF-8 with or without BOM,',
+  `fields separated by \`;\` or \`,\`, header \`${CSV_COLUMNS_TEXT}\`. kind, unit and need_areas are codes`,
+  '(need areas separated by `|`); siuss_benefit_code and access_rules may be empty. All or nothing: any bad row',
+  'gives a 400 whose `data.errors` lists every bad line with its reason (it/en). `?dryRun=true` only checks and counts.',
+].join(' ');
 
 export function servicesRoutes(app: App, { database: { db } }: AppContext): void {
   // CSV files arrive as they are; `text/plain` is already read as a string by Fastify.
@@ -33,7 +41,13 @@ export function servicesRoutes(app: App, { database: { db } }: AppContext): void
     {
       config: { permission: CATALOGUE_MANAGE },
       bodyLimit: IMPORT_BODY_LIMIT,
-      schema: { tags, querystring: ImportQuery, body: z.string().max(IMPORT_BODY_LIMIT), response: { 200: ImportResult, ...errors } },
+      schema: {
+        tags,
+        description: IMPORT_DESCRIPTION,
+        querystring: ImportQuery,
+        body: z.string().max(IMPORT_BODY_LIMIT),
+        response: { 200: ImportResult, ...errors },
+      },
     },
     async (request) => importCatalogue(db, getActor(request), request.body, request.query.dryRun === 'true'),
   );

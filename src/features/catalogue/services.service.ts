@@ -4,6 +4,7 @@ import { scopeFor } from '../../platform/access/scope.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { AppError, notFound } from '../../platform/http/errors.ts';
 import { listArrangements } from './arrangements.read.ts';
+import { toServiceSummary } from './catalogue.service.ts';
 import type { ServiceDetail, ServiceInput } from './catalogue.schemas.ts';
 import { CATALOGUE_READ } from './permissions.ts';
 import { assertKnownCodes, loadReferenceCodes, needAreasOfService } from './reference-codes.ts';
@@ -30,14 +31,7 @@ export async function getService(db: Db, actor: Actor, id: string): Promise<Serv
   if (!row) throw serviceNotFound();
   const { municipalityCodes } = scopeFor(actor, CATALOGUE_READ);
   return {
-    id: row.id,
-    code: row.code,
-    name: row.name,
-    kind: row.kind,
-    unit: row.unit,
-    siussBenefitCode: row.siuss_benefit_code,
-    needAreas: row.need_areas,
-    isActive: row.is_active,
+    ...toServiceSummary(row),
     accessRules: row.access_rules,
     updatedAt: row.updated_at,
     arrangements: await listArrangements(db, { municipalityCodes, serviceIds: [id] }),
