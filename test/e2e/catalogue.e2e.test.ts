@@ -33,10 +33,11 @@ describe('service catalogue in the browser', () => {
     await page.getByTestId('import-file-info').waitFor();
     await page.getByTestId('import-run').click();
     await page.getByTestId('import-errors').waitFor();
+    expect(await page.getByTestId('import-errors').locator('tbody th').allInnerTexts()).toEqual(['3', '4', '4']);
     const errors = await page.getByTestId('import-errors').innerText();
-    expect(errors).toContain('Riga 3');
-    expect(errors).toContain('Riga 4');
-    expect(errors).toContain('MARS');
+    expect(errors).toContain('unità di misura "litri" sconosciuta');
+    expect(errors).toContain('manca il nome');
+    expect(errors).toContain('area di bisogno "MARS" sconosciuta');
     await expectAccessible(page, 'import with errors');
     expect(await server.database.db.selectFrom('service').select('id').where('code', '=', 'Z7.01').execute()).toEqual([]);
 
@@ -59,7 +60,7 @@ describe('service catalogue in the browser', () => {
     await expectAccessible(page, 'arrangement form');
     await page.getByTestId('arrangement-save').click();
     await page.getByTestId('arrangement-notice').waitFor();
-    expect(await page.getByTestId('arrangement-row-037019').innerText()).toContain('Comune');
+    expect(await page.getByTestId('arrangement-row-037019').innerText()).toContain('Comune\tGestione diretta\tDiretta');
 
     await page.getByTestId('nav-serviceMap').click();
     await page.getByTestId('service-map-table').waitFor();

@@ -136,7 +136,7 @@ export function ImportPage() {
               {rowErrors.map((e, index) => (
                 <tr key={`${e.line}-${index}`}>
                   <th scope="row">{e.line}</th>
-                  <td>{english ? e.messageEn : e.message}</td>
+                  <td>{(english ? e.messageEn : e.message).replace(/^(Riga|Line) \d+: /, '')}</td>
                 </tr>
               ))}
             </tbody>

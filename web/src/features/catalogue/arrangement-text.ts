@@ -1,10 +1,11 @@
 import type { TFunction } from 'i18next';
 import type { Arrangement } from '../../../../src/features/catalogue/catalogue.schemas.ts';
 
-/** "ASP – ASP Pianura Reno", or only the kind of holder when it has no name of its own. */
+/** The holder's name when it says what kind of body it is ("Unione Reno Galliera"), else "Ausl – Azienda USL di Bologna". */
 export function holderText(t: TFunction<['catalogue', 'common']>, a: Arrangement): string {
   const kind = t(`titleHolders.${a.titleHolder}`);
-  return a.titleHolderName && a.titleHolderName !== kind ? `${kind} – ${a.titleHolderName}` : kind;
+  if (!a.titleHolderName) return kind;
+  return a.titleHolderName.toLowerCase().startsWith(kind.toLowerCase()) ? a.titleHolderName : `${kind} – ${a.titleHolderName}`;
 }
 
 /** "Through a provider: Coop. Sociale Il Ponte", or "Delivered directly". */
