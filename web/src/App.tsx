@@ -16,6 +16,13 @@ import { AccessNewPage } from './features/accesses/AccessNewPage.tsx';
 import { AccessStatsPage } from './features/accesses/AccessStatsPage.tsx';
 import { IntakeQueuePage } from './features/accesses/IntakeQueuePage.tsx';
 import { AuditPage } from './features/audit/AuditPage.tsx';
+import { ImportPage } from './features/catalogue/ImportPage.tsx';
+import { MyProviderPage } from './features/catalogue/MyProviderPage.tsx';
+import { ProvidersPage } from './features/catalogue/ProvidersPage.tsx';
+import { ServiceDetailPage } from './features/catalogue/ServiceDetailPage.tsx';
+import { ServiceFormPage } from './features/catalogue/ServiceFormPage.tsx';
+import { ServiceListPage } from './features/catalogue/ServiceListPage.tsx';
+import { ServiceMapPage } from './features/catalogue/ServiceMapPage.tsx';
 import { PersonEditPage } from './features/registry/PersonEditPage.tsx';
 import { PersonNewPage } from './features/registry/PersonNewPage.tsx';
 import { PersonPage } from './features/registry/PersonPage.tsx';
@@ -59,6 +66,14 @@ function SignedInRoutes() {
         <Route path="/admin/territories" element={<RequirePermission permission={p.territoriesManage}><TerritoriesAdminPage /></RequirePermission>} />
         <Route path="/audit" element={<RequirePermission permission={p.auditRead}><AuditPage /></RequirePermission>} />
         <Route path="/stats" element={<RequirePermission permission={p.statsRead}><StatsPage /></RequirePermission>} />
+        <Route path="/catalogue" element={<RequirePermission permission={p.catalogueRead}><ServiceListPage /></RequirePermission>} />
+        <Route path="/catalogue/services/new" element={<RequirePermission permission={p.catalogueManage}><ServiceFormPage /></RequirePermission>} />
+        <Route path="/catalogue/services/:id" element={<RequirePermission permission={p.catalogueRead}><ServiceDetailPage /></RequirePermission>} />
+        <Route path="/catalogue/services/:id/edit" element={<RequirePermission permission={p.catalogueManage}><ServiceFormPage /></RequirePermission>} />
+        <Route path="/catalogue/import" element={<RequirePermission permission={p.catalogueManage}><ImportPage /></RequirePermission>} />
+        <Route path="/catalogue/providers" element={<RequirePermission permission={p.catalogueManage}><ProvidersPage /></RequirePermission>} />
+        <Route path="/catalogue/mine" element={<RequirePermission permission={p.catalogueRead}><MyProviderPage /></RequirePermission>} />
+        <Route path="/catalogue/map" element={<RequirePermission permission={p.catalogueManage}><ServiceMapPage /></RequirePermission>} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </Layout>

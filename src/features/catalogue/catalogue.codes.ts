@@ -22,3 +22,6 @@ export const DELIVERY_MODES = ['direct', 'provider'] as const;
 export type DeliveryMode = (typeof DELIVERY_MODES)[number];
 export const FUNCTION_MODES = ['direct', 'delegated', 'mixed'] as const;
 export type FunctionMode = (typeof FUNCTION_MODES)[number];
+/** The header of the catalogue CSV file (import and export), in its documented order. */
+export const CSV_COLUMNS = ['code', 'name', 'kind', 'unit', 'need_areas', 'siuss_benefit_code', 'access_rules'] as const;
+export const CSV_COLUMNS_TEXT = CSV_COLUMNS.join(';');

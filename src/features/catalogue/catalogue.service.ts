@@ -1,6 +1,8 @@
-import { sql } from 'kysely';
+import type { Selectable } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
 import type { NeedArea, ServiceListQuery, ServiceSummary, SiussBenefit } from './catalogue.schemas.ts';
+import type { ServiceTable } from './catalogue.tables.ts';
+import { hasNeedArea, needAreasOfService } from './reference-codes.ts';
 import './catalogue.tables.ts';
 
 export async function listNeedAreas(db: Db): Promise<NeedArea[]> {
@@ -17,7 +19,7 @@ export async function listServices(db: Db, query: ServiceListQuery): Promise<Ser
   let select = db
     .selectFrom('service as s')
     .select(['s.id', 's.code', 's.name', 's.kind', 's.unit', 's.siuss_benefit_code', 's.is_active'])
-    .select(sql<string[]>`coalesce((SELECT array_agg(a.need_area_code ORDER BY a.need_area_code) FROM service_need_area a WHERE a.service_id = s.id), '{}')`.as('need_areas'))
+    .select(needAreasOfService)
     .orderBy('s.name')
     .orderBy('s.code');
   if (query.includeInactive !== 'true') select = select.where('s.is_active', '=', true);
@@ -26,11 +28,15 @@ export async function listServices(db: Db, query: ServiceListQuery): Promise<Ser
     select = select.where((eb) => eb.or([eb('s.name', 'ilike', like), eb('s.code', 'ilike', like)]));
   }
   if (query.needArea) {
-    const code = query.needArea;
-    select = select.where((eb) => eb.exists(eb.selectFrom('service_need_area as a').select('a.service_id').whereRef('a.service_id', '=', 's.id').where('a.need_area_code', '=', code)));
+    select = select.where(hasNeedArea(query.needArea));
   }
-  const rows = await select.execute();
-  return rows.map((row) => ({
+  return (await select.execute()).map(toServiceSummary);
+}
+
+type ServiceRow = Pick<Selectable<ServiceTable>, 'id' | 'code' | 'name' | 'kind' | 'unit' | 'siuss_benefit_code' | 'is_active'> & { need_areas: string[] };
+
+export function toServiceSummary(row: ServiceRow): ServiceSummary {
+  return {
     id: row.id,
     code: row.code,
     name: row.name,
@@ -39,5 +45,5 @@ export async function listServices(db: Db, query: ServiceListQuery): Promise<Ser
     siussBenefitCode: row.siuss_benefit_code,
     needAreas: row.need_areas,
     isActive: row.is_active,
-  }));
+  };
 }

@@ -15,6 +15,7 @@ describe('each role receives only the fields it may see', () => {
   let t: TestApp;
   let personId: string;
   let unionId: string;
+  let providerId: string;
   const clients = new Map<string, Client>();
 
   beforeAll(async () => {
@@ -27,6 +28,9 @@ describe('each role receives only the fields it may see', () => {
     personId = created.body.id;
     const union = await t.database.db.selectFrom('territory_group').select('id').where('name', '=', 'Unione Reno Galliera').executeTakeFirstOrThrow();
     unionId = union.id;
+    // A provider grant names the organisation the user works for.
+    const provider = await t.database.db.insertInto('provider_organisation').values({ name: 'Fornitore di prova', kind: 'other' }).returning('id').executeTakeFirstOrThrow();
+    providerId = provider.id;
   });
   afterAll(() => t.close());
 
@@ -37,7 +41,7 @@ describe('each role receives only the fields it may see', () => {
     const admin = await login(t.app, 'admin');
     const username = `u${clients.size}.${role.replace('_', '')}`;
     const user = await admin.json<{ id: string }>('POST', '/api/users', { username, displayName: username, password: 'una-password-lunga' });
-    const grant = await admin.request('POST', `/api/users/${user.body.id}/grants`, { role, territoryKind: kind, territoryId });
+    const grant = await admin.request('POST', `/api/users/${user.body.id}/grants`, { role, territoryKind: kind, territoryId, ...(role === 'provider' ? { providerId } : {}) });
     expect(grant.statusCode).toBe(200);
     const client = await login(t.app, username, 'una-password-lunga');
     clients.set(key, client);

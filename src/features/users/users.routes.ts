@@ -4,7 +4,7 @@ import { revokeUserSessions } from '../../platform/auth/sessions.ts';
 import { ErrorBody } from '../../platform/http/error.schemas.ts';
 import type { App, AppContext } from '../../platform/http/feature.ts';
 import { USERS_MANAGE } from './permissions.ts';
-import { CreateUserBody, GrantInput, SetPasswordBody, Team, TeamInput, UpdateUserBody, UserView } from './users.schemas.ts';
+import { CreateUserBody, GrantInput, ProviderOption, SetPasswordBody, Team, TeamInput, UpdateUserBody, UserView } from './users.schemas.ts';
 import * as service from './users.service.ts';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
@@ -48,6 +48,9 @@ export function usersRoutes(app: App, { database: { db } }: AppContext): void {
       await revokeUserSessions(db, request.params.id);
       return { ok: true as const };
     },
+  );
+  app.get('/users/provider-organisations', { config, schema: { tags, response: { 200: z.array(ProviderOption), ...errors } } }, async () =>
+    service.listProviderOptions(db),
   );
   app.get('/teams', { config, schema: { tags, response: { 200: z.array(Team), ...errors } } }, async () => service.listTeams(db));
   app.post('/teams', { config, schema: { tags, body: TeamInput, response: { 200: Team, ...errors } } }, async (request) =>

@@ -12,6 +12,9 @@ export const UserView = z.object({
   isActive: z.boolean(),
   grants: z.array(GrantView),
   teamIds: z.array(z.string()),
+  /** For provider staff: the organisation they work for. */
+  providerId: z.string().nullable(),
+  providerName: z.string().nullable(),
   activeSessions: z.number().int(),
   lastLoginAt: z.string().nullable(),
 });
@@ -38,6 +41,8 @@ export const GrantInput = z.strictObject({
   role: Role,
   territoryKind: TerritoryKind,
   territoryId: z.string().trim().min(1).max(100),
+  /** Required with the provider role (unless the user already works for an organisation): whose staff the user is. */
+  providerId: z.uuid().optional(),
 });
 export type GrantInput = z.infer<typeof GrantInput>;
 
@@ -55,3 +60,7 @@ export const TeamInput = z.strictObject({
   memberIds: z.array(z.uuid()).max(200).default([]),
 });
 export type TeamInput = z.infer<typeof TeamInput>;
+
+/** An organisation an admin can link a provider user to. */
+export const ProviderOption = z.object({ id: z.string(), name: z.string(), isActive: z.boolean() });
+export type ProviderOption = z.infer<typeof ProviderOption>;

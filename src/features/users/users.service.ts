@@ -5,8 +5,9 @@ import type { Role, TerritoryKind } from '../../platform/access/roles.ts';
 import { hashPassword } from '../../platform/auth/password.ts';
 import { revokeUserSessions } from '../../platform/auth/sessions.ts';
 import { AppError, invalid, notFound } from '../../platform/http/errors.ts';
-import type { CreateUserBody, GrantInput, Team, TeamInput, UpdateUserBody, UserView } from './users.schemas.ts';
+import type { CreateUserBody, GrantInput, ProviderOption, Team, TeamInput, UpdateUserBody, UserView } from './users.schemas.ts';
 import '../../platform/auth/auth.tables.ts';
+import '../catalogue/catalogue.tables.ts';
 import './users.tables.ts';
 
 const userNotFound = () => notFound({ it: 'Utente non trovato.', en: 'User not found.' });
@@ -15,7 +16,10 @@ const userNotFound = () => notFound({ it: 'Utente non trovato.', en: 'User not f
 export async function listUsers(db: Db, id?: string): Promise<UserView[]> {
   let select = db
     .selectFrom('app_user as u')
+    .leftJoin('provider_organisation as po', 'po.id', 'u.provider_id')
     .select([
+      'u.provider_id',
+      'po.name as provider_name',
       'u.id',
       'u.username',
       'u.display_name',
@@ -49,6 +53,8 @@ export async function listUsers(db: Db, id?: string): Promise<UserView[]> {
     lastLoginAt: u.last_login_at,
     activeSessions: u.active_sessions,
     teamIds: u.team_ids,
+    providerId: u.provider_id,
+    providerName: u.provider_name,
     grants: resolved
       .filter((g) => grantRows.find((row) => row.id === g.id)?.user_id === u.id)
       .map(({ id: grantId, role, territoryKind, territoryId, territoryName }) => ({ id: grantId, role, territoryKind, territoryId, territoryName })),
@@ -105,20 +111,58 @@ async function assertTerritoryExists(db: Db, kind: TerritoryKind, id: string): P
   }
 }
 
+export async function listProviderOptions(db: Db): Promise<ProviderOption[]> {
+  const rows = await db.selectFrom('provider_organisation').select(['id', 'name', 'is_active']).orderBy('name').execute();
+  return rows.map((row) => ({ id: row.id, name: row.name, isActive: row.is_active }));
+}
+
+/**
+ * The organisation a provider grant links the user to: the one chosen, else the one the user already
+ * works for; a provider user without an organisation would see nothing, so the admin must choose.
+ */
+async function providerFor(db: Db, user: UserView, input: GrantInput): Promise<string | null> {
+  if (input.role !== 'provider') {
+    if (input.providerId) {
+      throw invalid('providerId', { it: 'L’organizzazione si indica solo con il ruolo fornitore.', en: 'An organisation is given only with the provider role.' });
+    }
+    return user.providerId;
+  }
+  if (!input.providerId) {
+    if (user.providerId) return user.providerId;
+    throw invalid('providerId', {
+      it: 'Con il ruolo fornitore scegliere l’organizzazione per cui lavora l’utente.',
+      en: 'With the provider role, choose the organisation the user works for.',
+    });
+  }
+  const found = await db.selectFrom('provider_organisation').select('id').where('id', '=', input.providerId).where('is_active', '=', true).executeTakeFirst();
+  if (!found) throw invalid('providerId', { it: 'Organizzazione fornitrice inesistente o non attiva.', en: 'Provider organisation does not exist or is not active.' });
+  return found.id;
+}
+
 export async function addGrant(db: Db, userId: string, input: GrantInput): Promise<UserView> {
-  await getUser(db, userId);
+  const user = await getUser(db, userId);
   await assertTerritoryExists(db, input.territoryKind, input.territoryId);
-  await db
-    .insertInto('user_grant')
-    .values({ user_id: userId, role: input.role, territory_kind: input.territoryKind, territory_id: input.territoryId })
-    .onConflict((oc) => oc.doNothing())
-    .execute();
+  const providerId = await providerFor(db, user, input);
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('user_grant')
+      .values({ user_id: userId, role: input.role, territory_kind: input.territoryKind, territory_id: input.territoryId })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+    // Open sessions see the new organisation within the actor cache's second.
+    if (providerId !== user.providerId) await trx.updateTable('app_user').set({ provider_id: providerId }).where('id', '=', userId).execute();
+  });
   return getUser(db, userId);
 }
 
 export async function removeGrant(db: Db, userId: string, grantId: string): Promise<UserView> {
-  const result = await db.deleteFrom('user_grant').where('id', '=', grantId).where('user_id', '=', userId).executeTakeFirst();
-  if (Number(result.numDeletedRows) === 0) throw notFound({ it: 'Autorizzazione non trovata.', en: 'Grant not found.' });
+  await db.transaction().execute(async (trx) => {
+    const result = await trx.deleteFrom('user_grant').where('id', '=', grantId).where('user_id', '=', userId).executeTakeFirst();
+    if (Number(result.numDeletedRows) === 0) throw notFound({ it: 'Autorizzazione non trovata.', en: 'Grant not found.' });
+    // The last provider grant gone: the user no longer works for the organisation.
+    const stillProvider = await trx.selectFrom('user_grant').select('id').where('user_id', '=', userId).where('role', '=', 'provider').executeTakeFirst();
+    if (!stillProvider) await trx.updateTable('app_user').set({ provider_id: null }).where('id', '=', userId).where('provider_id', 'is not', null).execute();
+  });
   return getUser(db, userId);
 }
 

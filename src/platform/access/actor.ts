@@ -23,6 +23,8 @@ export interface Actor {
   csrfToken: string;
   isLocked: boolean;
   grants: ResolvedGrant[];
+  /** For provider staff: the organisation (provider_organisation.id) whose work the user may see; otherwise null. */
+  providerId: string | null;
   requestId: string;
   clientAddress: string | null;
   /** The reason given for an access (header `x-trama-purpose`), written to the access log. */

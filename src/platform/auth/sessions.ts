@@ -49,6 +49,7 @@ export async function loadActor(db: Db, config: Config, token: string, meta: Req
       'session.locked_at',
       'app_user.username',
       'app_user.display_name',
+      'app_user.provider_id',
       sql<number>`extract(epoch from now() - session.last_seen_at)`.as('idle_seconds'),
     ])
     .where('session.id', '=', id)
@@ -92,6 +93,7 @@ export async function loadActor(db: Db, config: Config, token: string, meta: Req
     csrfToken: row.csrf_token,
     isLocked: lockNow || row.locked_at !== null,
     grants,
+    providerId: row.provider_id,
     ...meta,
   };
 }

@@ -10,6 +10,12 @@ const formatMessages: Record<string, [string, string]> = {
   postalCode: ['CAP: 5 cifre.', 'Postal code: 5 digits.'],
   language: ['Lingua: codice di due lettere minuscole (es. it).', 'Language: two lower-case letters (e.g. it).'],
   username: ['Nome utente: lettere minuscole, cifre, punto, trattino.', 'Username: lower-case letters, digits, dot, dash.'],
+  serviceCode: ['Codice del servizio: lettere, cifre e . - _ / (al massimo 30).', 'Service code: letters, digits and . - _ / (at most 30).'],
+  needArea: ['Area di bisogno: codice ISTAT (es. FAM, ELD).', 'Area of need: ISTAT code (e.g. FAM, ELD).'],
+  taxCode: [
+    'Codice fiscale o partita IVA: 11 cifre o 16 caratteri.',
+    'Tax code or VAT number: 11 digits or 16 characters.',
+  ],
   min12: ['La password deve avere almeno 12 caratteri.', 'The password must have at least 12 characters.'],
 };
 

@@ -1,9 +1,9 @@
 import {Button, Col, Row } from 'design-react-kit';
-import { useState, type SubmitEvent } from 'react';
+import { useEffect, useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../platform/components/DataTable.tsx';
 import { roles, territoryKinds, type Role, type TerritoryKind } from '../../platform/auth/roles.ts';
-import type { UserView } from '../../../../src/features/users/users.schemas.ts';
+import type { ProviderOption, UserView } from '../../../../src/features/users/users.schemas.ts';
 import { fieldErrorsOf, type FieldErrors } from '../../platform/api/error-text.ts';
 import { ErrorAlert } from '../../platform/components/ErrorAlert.tsx';
 import { SelectField } from '../../platform/components/SelectField.tsx';
@@ -18,6 +18,8 @@ export function GrantsEditor({ user, onChanged }: Props) {
   const [role, setRole] = useState<Role | ''>('');
   const [kind, setKind] = useState<TerritoryKind>('municipality');
   const [territoryId, setTerritoryId] = useState('');
+  const [providerId, setProviderId] = useState(user.providerId ?? '');
+  const [organisations, setOrganisations] = useState<ProviderOption[]>([]);
   const [chooserKey, setChooserKey] = useState(0);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<unknown>(null);
@@ -38,14 +40,21 @@ export function GrantsEditor({ user, onChanged }: Props) {
     }
   };
 
+  const isProvider = role === 'provider';
+  useEffect(() => {
+    if (isProvider && organisations.length === 0) void usersApi.providerOrganisations().then(setOrganisations, setFailure);
+  }, [isProvider, organisations.length]);
+
   const add = async (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
     const next: FieldErrors = {};
     if (!role) next.role = t('common:form.required');
     if (!territoryId) next.territoryId = t('grants.territoryRequired');
+    if (isProvider && !providerId) next.providerId = t('grants.providerRequired');
     setErrors(next);
-    if (!role || !territoryId) return;
-    if (await run(() => usersApi.addGrant(user.id, { role, territoryKind: kind, territoryId }))) {
+    if (!role || !territoryId || Object.keys(next).length) return;
+    const body = { role, territoryKind: kind, territoryId, ...(isProvider ? { providerId } : {}) };
+    if (await run(() => usersApi.addGrant(user.id, body))) {
       setRole('');
       setTerritoryId('');
       setChooserKey((k) => k + 1);
@@ -56,6 +65,7 @@ export function GrantsEditor({ user, onChanged }: Props) {
     <section aria-labelledby="grants-title" className="mb-5">
       <h2 id="grants-title" className="h4">{t('grants.title')}</h2>
       <ErrorAlert error={failure} />
+      {user.providerName ? <p data-testid="user-provider">{t('grants.providerOf', { name: user.providerName })}</p> : null}
       <DataTable caption={t('grants.caption', { name: user.displayName })} size="sm" testId="grants-table">
         <thead>
           <tr>
@@ -104,6 +114,11 @@ export function GrantsEditor({ user, onChanged }: Props) {
           </Col>
         </Row>
         <TerritoryChooser key={`${kind}-${chooserKey}`} kind={kind} value={territoryId} onChange={setTerritoryId} error={errors.territoryId} />
+        {isProvider ? (
+          <SelectField id="grant-provider" label={t('grants.provider')} hint={t('grants.providerHint')} value={providerId} placeholder={t('common:form.choose')}
+            options={organisations.filter((o) => o.isActive || o.id === providerId).map((o) => ({ value: o.id, label: o.name }))}
+            onChange={setProviderId} error={errors.providerId} required />
+        ) : null}
         <div>
           <Button color="primary" type="submit" disabled={busy} testId="grant-add">
             {t('grants.add')}

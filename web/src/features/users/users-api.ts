@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type {
   CreateUserBody,
   GrantInput,
+  ProviderOption,
   SetPasswordBody,
   Team,
   TeamInput,
@@ -21,6 +22,7 @@ export const usersApi = {
   removeGrant: (id: string, grantId: string) =>
     api.delete<UserView>(`${userPath(id)}/grants/${encodeURIComponent(grantId)}`),
   revokeSessions: (id: string) => api.post<{ ok: true }>(`${userPath(id)}/revoke-sessions`, {}),
+  providerOrganisations: () => api.get<ProviderOption[]>('/users/provider-organisations'),
   teams: () => api.get<Team[]>('/teams'),
   createTeam: (body: z.input<typeof TeamInput>) => api.post<Team>('/teams', body),
   updateTeam: (id: string, body: z.input<typeof TeamInput>) => api.put<Team>(`/teams/${encodeURIComponent(id)}`, body),

@@ -92,7 +92,11 @@ async function request<T>(method: string, path: string, body: unknown, options: 
     throw new NetworkError(error);
   }
 
-  const text = await response.text();
+  return settle(response.status, await response.text(), options) as T;
+}
+
+/** The body of a finished response as T, or the ApiError it carries (401 and 423 also reach the session handlers). */
+function settle(status: number, text: string, options: RequestOptions): unknown {
   let data: unknown = null;
   if (text) {
     try {
@@ -101,16 +105,44 @@ async function request<T>(method: string, path: string, body: unknown, options: 
       data = null;
     }
   }
-
-  if (!response.ok) {
-    const error = new ApiError(response.status, isErrorBody(data) ? data : null);
+  if (status < 200 || status >= 300) {
+    const error = new ApiError(status, isErrorBody(data) ? data : null);
     if (!options.silentAuth) {
-      if (response.status === 401) handlers.onUnauthorized();
-      if (response.status === 423) handlers.onLocked();
+      if (status === 401) handlers.onUnauthorized();
+      if (status === 423) handlers.onLocked();
     }
     throw error;
   }
-  return data as T;
+  return data;
+}
+
+/**
+ * POSTs a file's content (e.g. a CSV) with upload progress, which fetch cannot report: `onProgress`
+ * receives the fraction sent, from 0 to 1.
+ */
+export function upload<T>(path: string, body: Blob, onProgress: (fraction: number) => void, options: RequestOptions = {}): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', `/api${path}`);
+    xhr.setRequestHeader('accept', 'application/json');
+    xhr.setRequestHeader('content-type', body.type || 'text/plain');
+    if (csrfToken) xhr.setRequestHeader('x-csrf-token', csrfToken);
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable && event.total > 0) onProgress(event.loaded / event.total);
+    };
+    xhr.onload = () => {
+      onProgress(1);
+      try {
+        resolve(settle(xhr.status, xhr.responseText, options) as T);
+      } catch (error) {
+        reject(error instanceof Error ? error : new Error(String(error)));
+      }
+    };
+    xhr.onerror = () => { reject(new NetworkError(new Error('upload failed'))); };
+    xhr.onabort = () => { reject(new DOMException('Aborted', 'AbortError')); };
+    options.signal?.addEventListener('abort', () => { xhr.abort(); });
+    xhr.send(body);
+  });
 }
 
 export const api = {

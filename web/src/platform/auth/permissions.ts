@@ -18,6 +18,8 @@ export const permissions = {
   intakeRead: 'intake.read',
   intakeAssign: 'intake.assign',
   accessStats: 'access.stats',
+  catalogueRead: 'catalogue.read',
+  catalogueManage: 'catalogue.manage',
 } as const;
 
 export type Permission = (typeof permissions)[keyof typeof permissions];

@@ -6,6 +6,8 @@ import auditEn from '../../features/audit/en.json';
 import auditIt from '../../features/audit/it.json';
 import householdsEn from '../../features/households/en.json';
 import householdsIt from '../../features/households/it.json';
+import catalogueEn from '../../features/catalogue/en.json';
+import catalogueIt from '../../features/catalogue/it.json';
 import registryEn from '../../features/registry/en.json';
 import registryIt from '../../features/registry/it.json';
 import reportingEn from '../../features/reporting/en.json';
@@ -26,6 +28,7 @@ export const resources = {
     audit: auditIt,
     reporting: reportingIt,
     accesses: accessesIt,
+    catalogue: catalogueIt,
   },
   en: {
     common: commonEn,
@@ -36,6 +39,7 @@ export const resources = {
     audit: auditEn,
     reporting: reportingEn,
     accesses: accessesEn,
+    catalogue: catalogueEn,
   },
 } as const;
 

@@ -1,7 +1,22 @@
 import type { Me } from '../../../../src/platform/auth/auth.schemas.ts';
 import { can, permissions, type Permission } from '../auth/permissions.ts';
 
-export type SectionKey = 'registry' | 'newPerson' | 'users' | 'teams' | 'territories' | 'audit' | 'stats' | 'accesses' | 'newAccess' | 'intake' | 'accessStats';
+export type SectionKey =
+  | 'registry'
+  | 'newPerson'
+  | 'users'
+  | 'teams'
+  | 'territories'
+  | 'audit'
+  | 'stats'
+  | 'accesses'
+  | 'newAccess'
+  | 'intake'
+  | 'accessStats'
+  | 'catalogue'
+  | 'serviceMap'
+  | 'providers'
+  | 'catalogueImport';
 
 export type Section = { key: SectionKey; to: string; permission: Permission; inMenu: boolean };
 
@@ -18,6 +33,10 @@ export const sections: readonly Section[] = [
   { key: 'territories', to: '/admin/territories', permission: permissions.territoriesManage, inMenu: true },
   { key: 'audit', to: '/audit', permission: permissions.auditRead, inMenu: true },
   { key: 'stats', to: '/stats', permission: permissions.statsRead, inMenu: true },
+  { key: 'catalogue', to: '/catalogue', permission: permissions.catalogueRead, inMenu: true },
+  { key: 'serviceMap', to: '/catalogue/map', permission: permissions.catalogueManage, inMenu: true },
+  { key: 'providers', to: '/catalogue/providers', permission: permissions.catalogueManage, inMenu: false },
+  { key: 'catalogueImport', to: '/catalogue/import', permission: permissions.catalogueManage, inMenu: false },
 ];
 
 export function sectionsFor(me: Me): Section[] {
