@@ -14,6 +14,8 @@ export interface BenchConfig {
   serverUrl: string;
   databaseName: string;
   persons: number;
+  /** Access records seeded for the front-desk scenarios (timeliness report). */
+  accesses: number;
   seconds: number;
   warmupSeconds: number;
   connections: number;
@@ -29,6 +31,7 @@ export function loadBenchConfig(): BenchConfig {
     serverUrl: process.env.TRAMA_BENCH_PG_URL ?? 'postgresql://postgres@127.0.0.1:5432/',
     databaseName: process.env.TRAMA_BENCH_DB ?? 'trama_bench',
     persons: intFromEnv('TRAMA_BENCH_PERSONS', 1_000_000),
+    accesses: intFromEnv('TRAMA_BENCH_ACCESSES', 3_000_000),
     seconds: intFromEnv('TRAMA_BENCH_SECONDS', 20),
     warmupSeconds: intFromEnv('TRAMA_BENCH_WARMUP_SECONDS', 3),
     connections: 32,
@@ -53,4 +56,6 @@ export const TARGETS = {
   readRatio: 0.6,
   searchP95Ms: 20,
   rssMb: 300,
+  accessWriteRps: 1000,
+  timelinessMs: 500,
 } as const;

@@ -1,5 +1,6 @@
 import autocannon from 'autocannon';
-import { percentiles, type Percentiles } from './stats.ts';
+import type { CpuShare } from './cpu.ts';
+import { percentiles, round2, type Percentiles } from './stats.ts';
 
 export interface HttpResult {
   requestsPerSecond: number;
@@ -25,7 +26,12 @@ export async function runHttp(options: {
   seconds: number;
   nextPath: () => string;
   title: string;
+  /** For writes: the method, a JSON body per request, and the session's CSRF token. */
+  write?: { method: 'POST' | 'PUT'; nextBody: () => unknown; csrfToken: string };
 }): Promise<HttpResult> {
+  const write = options.write;
+  const headers: Record<string, string> = { cookie: options.cookie, accept: 'application/json' };
+  if (write) Object.assign(headers, { 'content-type': 'application/json', 'x-csrf-token': write.csrfToken });
   const latencies: number[] = [];
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
@@ -34,8 +40,13 @@ export async function runHttp(options: {
         title: options.title,
         connections: options.connections,
         duration: options.seconds,
-        headers: { cookie: options.cookie, accept: 'application/json' },
-        requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: options.nextPath() }) }],
+        headers,
+        requests: [
+          {
+            method: write?.method ?? 'GET',
+            setupRequest: (request) => ({ ...request, path: options.nextPath(), ...(write ? { body: JSON.stringify(write.nextBody()) } : {}) }),
+          },
+        ],
       },
       (error: unknown, done) => {
         if (error) reject(error instanceof Error ? error : new Error('autocannon failed', { cause: error }));
@@ -59,3 +70,18 @@ export async function runHttp(options: {
     connections: options.connections,
   };
 }
+
+/** What results.json keeps of one HTTP load. */
+export const summarize = (result: HttpResult, rssMb: number, cpu: CpuShare) => ({
+  requestsPerSecond: round2(result.requestsPerSecond),
+  latencyMs: { p50: result.latency.p50, p95: result.latency.p95, p99: result.latency.p99, max: result.latency.max, average: round2(result.latencyAverageMs) },
+  requests: result.requests,
+  errors: result.errors,
+  timeouts: result.timeouts,
+  non2xx: result.non2xx,
+  statusCounts: result.statusCounts,
+  connections: result.connections,
+  seconds: result.seconds,
+  serverRssMaxMb: round2(rssMb),
+  cpuCores: cpu,
+});

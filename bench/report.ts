@@ -36,6 +36,7 @@ export interface Results {
   machine: Record<string, unknown>;
   settings: Record<string, unknown>;
   seed: Record<string, unknown>;
+  accessSeed: Record<string, unknown>;
   scenarios: {
     read: HttpScenario & {
       pgbench: {
@@ -55,6 +56,16 @@ export interface Results {
       ratioToPgbench: number;
     };
     search: HttpScenario;
+    accessWrite: HttpScenario & { accessesWritten: number };
+    timeliness: {
+      endpoint: string;
+      period: { from: string; to: string };
+      accessesInPeriod: number;
+      referralsCounted: number;
+      rows: number;
+      runs: number;
+      latencyMs: { p50: number; p95: number; max: number; average: number };
+    };
   };
   server: Record<string, number>;
   checks: Record<string, unknown>;
@@ -67,11 +78,12 @@ const pad = (value: string, width: number) => value.padEnd(width);
 const num = (value: number, digits = 1) => value.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 export function printTable(results: Results): void {
-  const { read, search } = results.scenarios;
+  const { read, search, accessWrite, timeliness } = results.scenarios;
   const rows: string[][] = [
     ['scenario', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'non-2xx', 'RSS max MB'],
     ['read  GET /api/persons/:id', num(read.requestsPerSecond, 0), num(read.latencyMs.p50), num(read.latencyMs.p95), num(read.latencyMs.p99), String(read.errors), String(read.non2xx), num(read.serverRssMaxMb, 0)],
     ['search GET /api/persons?q=', num(search.requestsPerSecond, 0), num(search.latencyMs.p50), num(search.latencyMs.p95), num(search.latencyMs.p99), String(search.errors), String(search.non2xx), num(search.serverRssMaxMb, 0)],
+    ['access write POST /api/accesses', num(accessWrite.requestsPerSecond, 0), num(accessWrite.latencyMs.p50), num(accessWrite.latencyMs.p95), num(accessWrite.latencyMs.p99), String(accessWrite.errors), String(accessWrite.non2xx), num(accessWrite.serverRssMaxMb, 0)],
     ['pgbench read SQL (tps)', num(read.pgbench.tps, 0), num(read.pgbench.latencyMs.p50), num(read.pgbench.latencyMs.p95), num(read.pgbench.latencyMs.p99), String(read.pgbench.failed), '-', '-'],
   ];
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
@@ -80,7 +92,10 @@ export function printTable(results: Results): void {
   console.log(`\n${lines.join('\n')}\n`);
   console.log(`Trama / pgbench (prepared) = ${num(read.ratioToPgbench, 2)} (pgbench parsing every time: ${num(read.pgbench.extendedProtocolTps, 0)} tps)`);
   const cpu = (c: CpuShare) => `server ${c.server}, autocannon ${c.loadGenerator}, postgres ${c.postgres}, other ${c.other} of ${c.cores}`;
-  console.log(`CPU cores during read: ${cpu(read.cpuCores)}; during search: ${cpu(search.cpuCores)}`);
+  console.log(`CPU cores during read: ${cpu(read.cpuCores)}; during search: ${cpu(search.cpuCores)}; during access write: ${cpu(accessWrite.cpuCores)}`);
+  console.log(
+    `timeliness report over ${timeliness.accessesInPeriod.toLocaleString('en')} accesses (${timeliness.referralsCounted.toLocaleString('en')} referrals), ${timeliness.runs} runs: p50 ${num(timeliness.latencyMs.p50)} ms, p95 ${num(timeliness.latencyMs.p95)} ms, max ${num(timeliness.latencyMs.max)} ms`,
+  );
   const seed = results.seed;
   if (typeof seed.rowsPerSecond === 'number') {
     console.log(`seeding: ${num(seed.rowsPerSecond, 0)} persons/s (load ${num(seed.loadSeconds as number)} s + indexes ${num(seed.indexSeconds as number)} s)`);

@@ -11,11 +11,13 @@ import pg from 'pg';
 import { DEMO_PASSWORD } from '../src/demo/demo-territory.ts';
 import { captureRead } from './capture.ts';
 import { databaseUrl, loadBenchConfig, TARGETS } from './config.ts';
-import { cpuMeter, type CpuShare } from './cpu.ts';
-import { runHttp, type HttpResult } from './http.ts';
+import { cpuMeter } from './cpu.ts';
+import { runHttp, summarize } from './http.ts';
 import { pgbenchScript, runPgbench, SAMPLE_TABLE, type PgbenchResult } from './pgbench.ts';
 import { printTable, type Results } from './report.ts';
+import { accessWriteLoad, timelinessLatency } from './front-desk.ts';
 import { seedBenchDatabase, type SeedResult } from './seed.ts';
+import { seedAccesses, type AccessSeedResult } from './seed-accesses.ts';
 import { loginCookie, readMemory, RssSampler, startServer } from './server.ts';
 import { round2 } from './stats.ts';
 import { verifyReads } from './verify.ts';
@@ -105,20 +107,6 @@ async function machine(client: pg.Client) {
   };
 }
 
-const summarize = (result: HttpResult, rssMb: number, cpu: CpuShare) => ({
-  requestsPerSecond: round2(result.requestsPerSecond),
-  latencyMs: { p50: result.latency.p50, p95: result.latency.p95, p99: result.latency.p99, max: result.latency.max, average: round2(result.latencyAverageMs) },
-  requests: result.requests,
-  errors: result.errors,
-  timeouts: result.timeouts,
-  non2xx: result.non2xx,
-  statusCounts: result.statusCounts,
-  connections: result.connections,
-  seconds: result.seconds,
-  serverRssMaxMb: round2(rssMb),
-  cpuCores: cpu,
-});
-
 const summarizePgbench = (result: PgbenchResult) => ({
   tps: round2(result.tps),
   latencyMs: { p50: result.latency.p50, p95: result.latency.p95, p99: result.latency.p99, max: result.latency.max, average: result.latencyAverageMs },
@@ -138,12 +126,16 @@ async function main(): Promise<void> {
   fs.mkdirSync(config.workDir, { recursive: true });
 
   let seed: SeedResult | undefined;
+  let accessSeed: AccessSeedResult | undefined;
   if (process.env.TRAMA_BENCH_SKIP_SEED === '1') {
     log(`TRAMA_BENCH_SKIP_SEED=1: reusing the database ${config.databaseName} as it is`);
   } else {
     log(`seeding ${config.persons.toLocaleString('en')} persons into a fresh ${config.databaseName}`);
     seed = await seedBenchDatabase(config);
     log(`seeded in ${seed.totalSeconds.toFixed(1)} s: ${Math.round(seed.rowsPerSecond).toLocaleString('en')} persons/s, indexes included`);
+    log(`seeding ${config.accesses.toLocaleString('en')} access records over three years`);
+    accessSeed = await seedAccesses(url, config.accesses);
+    log(`seeded ${accessSeed.referrals.toLocaleString('en')} referrals in ${accessSeed.seconds.toFixed(1)} s`);
   }
 
   const admin = new pg.Client({ connectionString: url });
@@ -165,6 +157,8 @@ async function main(): Promise<void> {
     const idleRssMb = readMemory(server.pid).rssMb;
     let read: ReturnType<typeof summarize>;
     let search: ReturnType<typeof summarize>;
+    let accessWrite: Awaited<ReturnType<typeof accessWriteLoad>>;
+    let timeliness: Awaited<ReturnType<typeof timelinessLatency>>;
     let afterLoad: { rssMb: number; hwmMb: number };
     let verification: Awaited<ReturnType<typeof verifyReads>>;
     let audit: { readResponses: number; readLogRows: number; searchResponses: number; searchLogRows: number };
@@ -203,6 +197,23 @@ async function main(): Promise<void> {
       await drain(admin, config.databaseName);
       const searchLogRows = (await readAccessLogCount(admin, 'search')) - searchesLoggedBefore;
 
+      const frontDesk = {
+        baseUrl: server.baseUrl,
+        admin,
+        persons: samples.ids,
+        connections: config.connections,
+        seconds: config.seconds,
+        warmupSeconds: config.warmupSeconds,
+        sampler,
+        serverPid: server.pid,
+        cores,
+        timelinessDays: 3 * 365,
+        timelinessRuns: 15,
+      };
+      accessWrite = await accessWriteLoad(frontDesk);
+      await drain(admin, config.databaseName);
+      timeliness = await timelinessLatency(frontDesk);
+
       read = summarize(readResult, readRssMb, readCpu);
       search = summarize(searchResult, searchRssMb, searchCpu);
       audit = { readResponses: readResult.statusCounts['2xx'] ?? 0, readLogRows, searchResponses: searchResult.statusCounts['2xx'] ?? 0, searchLogRows };
@@ -222,8 +233,8 @@ async function main(): Promise<void> {
     const extended = await runPgbench({ ...pgbenchOptions, seconds: referenceSeconds, protocol: 'extended' });
 
     const ratio = read.requestsPerSecond / pgbench.tps;
-    const rssMb = Math.max(read.serverRssMaxMb, search.serverRssMaxMb);
-    const errorsAndNon2xx = read.errors + read.non2xx + search.errors + search.non2xx;
+    const rssMb = Math.max(read.serverRssMaxMb, search.serverRssMaxMb, accessWrite.serverRssMaxMb);
+    const errorsAndNon2xx = read.errors + read.non2xx + search.errors + search.non2xx + accessWrite.errors + accessWrite.non2xx;
     const results: Results = {
       date: new Date().toISOString(),
       machine: await machine(admin),
@@ -248,6 +259,7 @@ async function main(): Promise<void> {
             totalSeconds: round2(seed.totalSeconds),
           }
         : { skipped: true },
+      accessSeed: accessSeed ? { ...accessSeed, seconds: round2(accessSeed.seconds), rowsPerSecond: Math.round(accessSeed.rowsPerSecond) } : { skipped: true },
       scenarios: {
         read: {
           endpoint: 'GET /api/persons/:id',
@@ -262,6 +274,8 @@ async function main(): Promise<void> {
           ratioToPgbench: round2(ratio),
         },
         search: { endpoint: 'GET /api/persons?q=<name>', ...search },
+        accessWrite: { endpoint: 'POST /api/accesses', ...accessWrite },
+        timeliness,
       },
       server: {
         pid: server.pid,
@@ -281,6 +295,9 @@ async function main(): Promise<void> {
         readP95Ms: { target: `<= ${TARGETS.readP95Ms}`, value: read.latencyMs.p95, pass: read.latencyMs.p95 <= TARGETS.readP95Ms },
         readRatioToPgbench: { target: `>= ${TARGETS.readRatio}`, value: round2(ratio), pass: ratio >= TARGETS.readRatio },
         searchP95Ms: { target: `<= ${TARGETS.searchP95Ms}`, value: search.latencyMs.p95, pass: search.latencyMs.p95 <= TARGETS.searchP95Ms },
+        accessWriteRequestsPerSecond: { target: `>= ${TARGETS.accessWriteRps}`, value: accessWrite.requestsPerSecond, pass: accessWrite.requestsPerSecond >= TARGETS.accessWriteRps },
+        accessWritesAllStored: { target: 'every 2xx wrote its access', value: accessWrite.accessesWritten - (accessWrite.statusCounts['2xx'] ?? 0), pass: accessWrite.accessesWritten >= (accessWrite.statusCounts['2xx'] ?? 0) },
+        timelinessP95Ms: { target: `<= ${TARGETS.timelinessMs}`, value: timeliness.latencyMs.p95, pass: timeliness.latencyMs.p95 <= TARGETS.timelinessMs },
         serverRssMb: { target: `<= ${TARGETS.rssMb}`, value: round2(rssMb), pass: rssMb <= TARGETS.rssMb },
         noErrors: { target: '0 errors, 0 non-2xx', value: errorsAndNon2xx, pass: errorsAndNon2xx === 0 },
         readAnswersUnchanged: { target: '0 differences', value: verification.mismatches.length, pass: verification.mismatches.length === 0 },

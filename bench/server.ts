@@ -129,6 +129,11 @@ export async function startServer(databaseUrl: string, extraEnv: Record<string, 
 
 /** Logs in and returns the Cookie header value for the session. */
 export async function loginCookie(baseUrl: string, username: string, password: string): Promise<string> {
+  return (await loginSession(baseUrl, username, password)).cookie;
+}
+
+/** The session cookie and the CSRF token that state-changing requests must send. */
+export async function loginSession(baseUrl: string, username: string, password: string): Promise<{ cookie: string; csrfToken: string }> {
   const response = await fetch(`${baseUrl}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -137,5 +142,7 @@ export async function loginCookie(baseUrl: string, username: string, password: s
   if (!response.ok) throw new Error(`login ${username} failed: ${response.status} ${await response.text()}`);
   const session = response.headers.getSetCookie().find((cookie) => cookie.startsWith('trama_session='));
   if (!session) throw new Error('no trama_session cookie in the login answer');
-  return session.split(';')[0]!;
+  const body = (await response.json()) as { csrfToken?: string };
+  if (!body.csrfToken) throw new Error('no csrfToken in the login answer');
+  return { cookie: session.split(';')[0]!, csrfToken: body.csrfToken };
 }
