@@ -6,6 +6,7 @@ import { migrate } from './platform/db/migrate.ts';
 import type { AppContext, Feature } from './platform/http/feature.ts';
 import { platformFeature } from './platform/http/platform-feature.ts';
 import { buildServer } from './platform/http/server.ts';
+import { appointmentsFeature } from './features/appointments/index.ts';
 import { auditFeature } from './features/audit/index.ts';
 import { catalogueFeature } from './features/catalogue/index.ts';
 import { registryFeature } from './features/registry/index.ts';
@@ -13,7 +14,7 @@ import { territoriesFeature } from './features/territories/index.ts';
 import { usersFeature } from './features/users/index.ts';
 
 /** Every feature of Trama, in the order their start-up work must run. */
-export const features: Feature[] = [platformFeature, territoriesFeature, usersFeature, registryFeature, catalogueFeature, auditFeature];
+export const features: Feature[] = [platformFeature, territoriesFeature, usersFeature, registryFeature, catalogueFeature, appointmentsFeature, auditFeature];
 
 export const webDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/web');
 
