@@ -1,4 +1,5 @@
 import type { Db } from '../platform/db/database.ts';
+import { appointmentsDemo } from '../features/appointments/demo/appointments-demo.ts';
 
 /** What the demo seed hands each feature's demo data: the Union, its users and the persons created. */
 export interface DemoContext {
@@ -16,4 +17,4 @@ export interface DemoContext {
 export type FeatureDemo = (trx: Db, context: DemoContext) => Promise<void>;
 
 /** Each feature's demo data, in the order it must be created (later ones may use earlier ones' rows). */
-export const featureDemos: FeatureDemo[] = [];
+export const featureDemos: FeatureDemo[] = [appointmentsDemo];

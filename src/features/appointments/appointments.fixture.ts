@@ -12,9 +12,17 @@ export async function userId(db: Db, username: string): Promise<string> {
   return (await db.selectFrom('app_user').select('id').where('username', '=', username).executeTakeFirstOrThrow()).id;
 }
 
-/** Persons of Castel Maggiore from the demo registry, distinct for each call. */
+/** Unflagged persons of Castel Maggiore from the demo registry, distinct for each call. */
 export async function castelMaggiorePersons(db: Db, count: number, skip = 0): Promise<string[]> {
-  const rows = await db.selectFrom('person').select('id').where('municipality_code', '=', CASTEL_MAGGIORE).orderBy('id').offset(skip).limit(count).execute();
+  const rows = await db
+    .selectFrom('person')
+    .select('id')
+    .where('municipality_code', '=', CASTEL_MAGGIORE)
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('person_safety_flag as f').select('f.id').whereRef('f.person_id', '=', 'person.id'))))
+    .orderBy('id')
+    .offset(skip)
+    .limit(count)
+    .execute();
   return rows.map((row) => row.id);
 }
 

@@ -61,7 +61,7 @@ export async function bookAppointment(db: Db, actor: Actor, input: BookingInput)
   } catch (error) {
     // Two bookings racing past the check above: the exclusion constraints let only one commit.
     if ((error as { code?: string }).code !== EXCLUSION_VIOLATION) throw error;
-    const constraint = String((error as { constraint?: string }).constraint ?? (error as { message?: string }).message ?? '');
+    const constraint = (error as { constraint?: string }).constraint ?? (error as { message?: string }).message ?? '';
     if (constraint.includes('room') && input.roomId) throw clashError('room', await roomName(db, input.roomId));
     throw clashError('worker', await userName(db, input.workerId));
   }

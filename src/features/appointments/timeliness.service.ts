@@ -20,7 +20,7 @@ interface Aggregate {
   waiting_max_age: number | null;
 }
 
-const round1 = (value: number | null) => (value === null ? null : Math.round(Number(value) * 10) / 10);
+const round1 = (value: number | null) => (value === null ? null : Math.round(value * 10) / 10);
 
 /**
  * Days from referral to the first interview held, per municipality and month or quarter of referral
