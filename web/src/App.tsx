@@ -10,6 +10,11 @@ import { Loading } from './platform/components/Loading.tsx';
 import { HomePage } from './platform/layout/HomePage.tsx';
 import { Layout } from './platform/layout/Layout.tsx';
 import { NotFoundPage } from './platform/layout/NotFoundPage.tsx';
+import { AppointmentPage } from './features/appointments/AppointmentPage.tsx';
+import { BookingPage } from './features/appointments/BookingPage.tsx';
+import { CalendarPage } from './features/appointments/CalendarPage.tsx';
+import { RoomsAdminPage } from './features/appointments/RoomsAdminPage.tsx';
+import { TimelinessPage } from './features/appointments/TimelinessPage.tsx';
 import { AuditPage } from './features/audit/AuditPage.tsx';
 import { PersonEditPage } from './features/registry/PersonEditPage.tsx';
 import { PersonNewPage } from './features/registry/PersonNewPage.tsx';
@@ -49,6 +54,11 @@ function SignedInRoutes() {
         <Route path="/admin/territories" element={<RequirePermission permission={p.territoriesManage}><TerritoriesAdminPage /></RequirePermission>} />
         <Route path="/audit" element={<RequirePermission permission={p.auditRead}><AuditPage /></RequirePermission>} />
         <Route path="/stats" element={<RequirePermission permission={p.statsRead}><StatsPage /></RequirePermission>} />
+        <Route path="/appointments" element={<RequirePermission permission={p.appointmentRead}><CalendarPage /></RequirePermission>} />
+        <Route path="/appointments/new" element={<RequirePermission permission={p.appointmentWrite}><BookingPage /></RequirePermission>} />
+        <Route path="/appointments/:id" element={<RequirePermission permission={p.appointmentRead}><AppointmentPage /></RequirePermission>} />
+        <Route path="/admin/rooms" element={<RequirePermission permission={p.roomManage}><RoomsAdminPage /></RequirePermission>} />
+        <Route path="/reports/timeliness" element={<RequirePermission permission={p.timelinessRead}><TimelinessPage /></RequirePermission>} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </Layout>

@@ -2,7 +2,7 @@ import type { DemoContext } from '../../../demo/feature-demos.ts';
 import type { Db } from '../../../platform/db/database.ts';
 import { mulberry32 } from '../../registry/demo/person-generator.ts';
 import type { AppointmentKind, AppointmentStatus } from '../appointments.codes.ts';
-import { addDays, isWeekday, romeInstant, SLOT_HOURS, SlotBook } from './demo-calendar.ts';
+import { addDays, isWeekday, romeHour, SLOT_HOURS, SlotBook } from './demo-calendar.ts';
 import { bookReferrals } from './referral-interviews.ts';
 import '../appointments.tables.ts';
 
@@ -90,7 +90,7 @@ export async function appointmentsDemo(trx: Db, context: DemoContext): Promise<v
         const roomChoices = rooms.filter((r) => r.municipality_code === person.municipality_code && (!isFlagged || r.is_protected));
         const room = kind === 'home_visit' || kind === 'phone_call' ? null : (roomChoices[Math.floor(random() * roomChoices.length)] ?? null);
         if (!room && kind !== 'home_visit' && kind !== 'phone_call') continue;
-        const start = romeInstant(day, SLOT_HOURS[Math.floor(random() * SLOT_HOURS.length)]!);
+        const start = romeHour(day, SLOT_HOURS[Math.floor(random() * SLOT_HOURS.length)]!);
         if (!slots.take([worker, room?.id ?? null], start)) continue;
         const past = start.getTime() < Date.now();
         const roll = random();

@@ -1,12 +1,9 @@
+import { romeInstant } from '../rome-time.ts';
+
 /** Slot bookkeeping for the demo: one-hour slots in Italian office hours, never double-booked. */
 
-/** The instant of a wall-clock time in Italy (CET/CEST) on a day. */
-export function romeInstant(day: Date, hour: number, minute = 0): Date {
-  const guess = Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), hour, minute);
-  const romeHour = Number(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Rome', hour: '2-digit', hourCycle: 'h23' }).format(new Date(guess)));
-  const offsetHours = (romeHour - hour + 24) % 24;
-  return new Date(guess - offsetHours * 3_600_000);
-}
+/** The instant of an hour in Italy on a day (a UTC midnight). */
+export const romeHour = (day: Date, hour: number): Date => romeInstant(day.toISOString().slice(0, 10), `${String(hour).padStart(2, '0')}:00`);
 
 export const isWeekday = (day: Date) => day.getUTCDay() !== 0 && day.getUTCDay() !== 6;
 

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../../platform/db/database.ts';
 import type { DemoAppointment, DemoRoom } from './appointments-demo.ts';
-import { addDays, isWeekday, romeInstant, SLOT_HOURS, type SlotBook } from './demo-calendar.ts';
+import { addDays, isWeekday, romeHour, SLOT_HOURS, type SlotBook } from './demo-calendar.ts';
 import '../../accesses/accesses.tables.ts';
 
 interface Options {
@@ -45,7 +45,7 @@ export async function bookReferrals(trx: Db, options: Options): Promise<DemoAppo
     for (let extra = 0; extra < 20 && !start; extra += 1) {
       const day = addDays(new Date(Date.UTC(referred.getUTCFullYear(), referred.getUTCMonth(), referred.getUTCDate())), delay + extra);
       if (!isWeekday(day) || day.getTime() > addDays(today, 14).getTime()) continue;
-      const candidate = romeInstant(day, SLOT_HOURS[Math.floor(random() * SLOT_HOURS.length)]!);
+      const candidate = romeHour(day, SLOT_HOURS[Math.floor(random() * SLOT_HOURS.length)]!);
       if (slots.take([worker, room?.id ?? null], candidate)) start = candidate;
     }
     if (!start) continue;

@@ -11,6 +11,11 @@ export const permissions = {
   territoriesManage: 'territories.manage',
   auditRead: 'audit.read',
   statsRead: 'stats.read',
+  appointmentRead: 'appointment.read',
+  appointmentWrite: 'appointment.write',
+  safetyWrite: 'safety.write',
+  roomManage: 'room.manage',
+  timelinessRead: 'timeliness.read',
 } as const;
 
 export type Permission = (typeof permissions)[keyof typeof permissions];

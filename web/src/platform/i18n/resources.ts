@@ -1,5 +1,7 @@
 import commonEn from './en.json';
 import commonIt from './it.json';
+import appointmentsEn from '../../features/appointments/en.json';
+import appointmentsIt from '../../features/appointments/it.json';
 import auditEn from '../../features/audit/en.json';
 import auditIt from '../../features/audit/it.json';
 import registryEn from '../../features/registry/en.json';
@@ -20,6 +22,7 @@ export const resources = {
     registry: registryIt,
     audit: auditIt,
     reporting: reportingIt,
+    appointments: appointmentsIt,
   },
   en: {
     common: commonEn,
@@ -28,6 +31,7 @@ export const resources = {
     registry: registryEn,
     audit: auditEn,
     reporting: reportingEn,
+    appointments: appointmentsEn,
   },
 } as const;
 

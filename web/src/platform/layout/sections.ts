@@ -1,7 +1,7 @@
 import type { Me } from '../../../../src/platform/auth/auth.schemas.ts';
 import { can, permissions, type Permission } from '../auth/permissions.ts';
 
-export type SectionKey = 'registry' | 'newPerson' | 'users' | 'teams' | 'territories' | 'audit' | 'stats';
+export type SectionKey = 'registry' | 'newPerson' | 'users' | 'teams' | 'territories' | 'audit' | 'stats' | 'appointments' | 'bookAppointment' | 'rooms' | 'timeliness';
 
 export type Section = { key: SectionKey; to: string; permission: Permission; inMenu: boolean };
 
@@ -14,6 +14,10 @@ export const sections: readonly Section[] = [
   { key: 'territories', to: '/admin/territories', permission: permissions.territoriesManage, inMenu: true },
   { key: 'audit', to: '/audit', permission: permissions.auditRead, inMenu: true },
   { key: 'stats', to: '/stats', permission: permissions.statsRead, inMenu: true },
+  { key: 'appointments', to: '/appointments', permission: permissions.appointmentRead, inMenu: true },
+  { key: 'bookAppointment', to: '/appointments/new', permission: permissions.appointmentWrite, inMenu: false },
+  { key: 'rooms', to: '/admin/rooms', permission: permissions.roomManage, inMenu: true },
+  { key: 'timeliness', to: '/reports/timeliness', permission: permissions.timelinessRead, inMenu: true },
 ];
 
 export function sectionsFor(me: Me): Section[] {
