@@ -97,11 +97,13 @@ export function TimelinessPage() {
       {report && report.totals.length === 0 ? <p data-testid="timeliness-empty">{t('timeliness.noData')}</p> : null}
       {report && report.totals.length ? (
         <>
-          <BarChart
-            title={t('timeliness.chart')}
-            rows={report.totals.filter((row) => row.medianDays !== null).map((row) => ({ key: row.municipalityCode, label: row.municipalityName, value: row.medianDays }))}
-            threshold={0}
-          />
+          {report.totals.some((row) => row.medianDays !== null) ? (
+            <BarChart
+              title={t('timeliness.chart')}
+              rows={report.totals.filter((row) => row.medianDays !== null).map((row) => ({ key: row.municipalityCode, label: row.municipalityName, value: row.medianDays }))}
+              threshold={0}
+            />
+          ) : null}
           <DataTable caption={t('timeliness.totalsCaption')} testId="timeliness-totals">
             <thead>
               <tr>
