@@ -101,10 +101,11 @@ describe('staff safety, first interviews and timeliness', () => {
     const march = report.body.rows.find((r) => r.municipalityCode === '037002' && r.period === '2019-03-01');
     expect(march).toMatchObject({ municipalityName: 'Argelato', referred: 6, interviewed: 5, medianDays: 3, p90Days: 7.6, waiting: 1 });
     expect(march!.waitingMaxAgeDays).toBeGreaterThan(365);
-    const total = report.body.totals.find((r) => r.municipalityCode === '037002');
-    expect(total).toMatchObject({ referred: 7, interviewed: 6, medianDays: 3.5 });
     const quarter = await c.responsabile!.json<TimelinessReport>('GET', '/api/reports/timeliness?from=2019-01-01&to=2019-12-31&groupBy=quarter');
     expect(quarter.body.rows.filter((r) => r.municipalityCode === '037002').map((r) => r.period)).toEqual(['2019-01-01', '2019-04-01']);
+    expect(quarter.body.periodTotals.find((r) => r.period === '2019-01-01')).toMatchObject({ referred: 6, interviewed: 5, medianDays: 3, p90Days: 7.6, waiting: 1 });
+    const april = await c.responsabile!.json<TimelinessReport>('GET', '/api/reports/timeliness?from=2019-04-01&to=2019-04-30&municipalityCode=037002');
+    expect(april.body.rows).toEqual([expect.objectContaining({ period: '2019-04-01', referred: 1, interviewed: 1, medianDays: 7, p90Days: 7 })]);
   });
 
   it('denies providers, officials and the administrator; timeliness is for the manager only', async () => {

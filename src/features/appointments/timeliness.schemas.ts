@@ -32,7 +32,7 @@ export const TimelinessReport = z.object({
   to: z.string(),
   groupBy: z.enum(['month', 'quarter']),
   rows: z.array(TimelinessRow),
-  /** The same figures over the whole period, per municipality. */
-  totals: z.array(TimelinessRow.omit({ period: true })),
+  /** The same figures per period over all the municipalities chosen together. */
+  periodTotals: z.array(TimelinessRow.omit({ municipalityCode: true, municipalityName: true })),
 });
 export type TimelinessReport = z.infer<typeof TimelinessReport>;

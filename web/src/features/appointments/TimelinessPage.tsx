@@ -6,15 +6,17 @@ import { DataTable } from '../../platform/components/DataTable.tsx';
 import { ErrorAlert } from '../../platform/components/ErrorAlert.tsx';
 import { Loading } from '../../platform/components/Loading.tsx';
 import { RadioGroup } from '../../platform/components/RadioGroup.tsx';
+import { SelectField } from '../../platform/components/SelectField.tsx';
 import { TextField } from '../../platform/components/TextField.tsx';
 import { formatDate, formatNumber } from '../../platform/format.ts';
 import { usePageTitle } from '../../platform/layout/use-page-title.ts';
 import { BarChart } from '../reporting/BarChart.tsx';
+import { useMyMunicipalities } from '../territories/use-my-municipalities.ts';
 import { romeDate } from './appointment-format.ts';
 import { appointmentsApi } from './appointments-api.ts';
 
 type GroupBy = 'month' | 'quarter';
-type Figures = Omit<TimelinessRow, 'period'>;
+type Figures = Omit<TimelinessRow, 'period' | 'municipalityCode' | 'municipalityName'>;
 
 function defaultPeriod() {
   const today = romeDate(new Date());
@@ -27,7 +29,8 @@ function defaultPeriod() {
 export function TimelinessPage() {
   const { t, i18n } = useTranslation(['appointments', 'common']);
   usePageTitle(t('timeliness.title'));
-  const [query, setQuery] = useState({ ...defaultPeriod(), groupBy: 'month' as GroupBy });
+  const [query, setQuery] = useState({ ...defaultPeriod(), groupBy: 'month' as GroupBy, municipalityCode: '' });
+  const { options: municipalities } = useMyMunicipalities();
   const [draft, setDraft] = useState(query);
   const [report, setReport] = useState<TimelinessReport | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
@@ -35,7 +38,7 @@ export function TimelinessPage() {
   useEffect(() => {
     setReport(null);
     setFailure(null);
-    void appointmentsApi.timeliness(query).then(setReport, setFailure);
+    void appointmentsApi.timeliness({ ...query, municipalityCode: query.municipalityCode || undefined }).then(setReport, setFailure);
   }, [query]);
 
   const submit = (event: SubmitEvent<HTMLFormElement>) => {
@@ -79,42 +82,45 @@ export function TimelinessPage() {
       <h1>{t('timeliness.title')}</h1>
       <p>{t('timeliness.intro')}</p>
       <form onSubmit={submit} noValidate className="row align-items-end" data-testid="timeliness-form">
-        <div className="col-12 col-md-3">
+        <div className="col-12 col-md-4">
           <TextField id="timeliness-from" type="date" label={t('timeliness.from')} value={draft.from} onChange={(from) => { setDraft({ ...draft, from }); }} required />
         </div>
-        <div className="col-12 col-md-3">
+        <div className="col-12 col-md-4">
           <TextField id="timeliness-to" type="date" label={t('timeliness.to')} value={draft.to} onChange={(to) => { setDraft({ ...draft, to }); }} required />
+        </div>
+        <div className="col-12 col-md-4">
+          <SelectField id="timeliness-municipality" label={t('timeliness.municipality')} value={draft.municipalityCode} options={municipalities} onChange={(municipalityCode) => { setDraft({ ...draft, municipalityCode }); }} placeholder={t('timeliness.allMunicipalities')} />
         </div>
         <div className="col-12 col-md-4">
           <RadioGroup id="timeliness-group" legend={t('timeliness.groupBy')} value={draft.groupBy} options={[{ value: 'month', label: t('timeliness.month') }, { value: 'quarter', label: t('timeliness.quarter') }]} onChange={(value) => { setDraft({ ...draft, groupBy: value as GroupBy }); }} />
         </div>
-        <div className="col-12 col-md-2 mb-3">
+        <div className="col-12 col-md-4 mb-3">
           <Button color="primary" type="submit" testId="timeliness-submit">{t('timeliness.show')}</Button>
         </div>
       </form>
       <ErrorAlert error={failure} testId="timeliness-error" />
       {!report && !failure ? <Loading /> : null}
-      {report && report.totals.length === 0 ? <p data-testid="timeliness-empty">{t('timeliness.noData')}</p> : null}
-      {report && report.totals.length ? (
+      {report && report.periodTotals.length === 0 ? <p data-testid="timeliness-empty">{t('timeliness.noData')}</p> : null}
+      {report && report.periodTotals.length ? (
         <>
-          {report.totals.some((row) => row.medianDays !== null) ? (
+          {report.periodTotals.some((row) => row.medianDays !== null) ? (
             <BarChart
               title={t('timeliness.chart')}
-              rows={report.totals.filter((row) => row.medianDays !== null).map((row) => ({ key: row.municipalityCode, label: row.municipalityName, value: row.medianDays }))}
+              rows={report.periodTotals.filter((row) => row.medianDays !== null).map((row) => ({ key: row.period, label: periodLabel(row.period), value: row.medianDays }))}
               threshold={0}
             />
           ) : null}
           <DataTable caption={t('timeliness.totalsCaption')} testId="timeliness-totals">
             <thead>
               <tr>
-                <th scope="col">{t('timeliness.municipality')}</th>
+                <th scope="col">{t('timeliness.period')}</th>
                 {heads}
               </tr>
             </thead>
             <tbody>
-              {report.totals.map((row) => (
-                <tr key={row.municipalityCode}>
-                  <th scope="row">{row.municipalityName}</th>
+              {report.periodTotals.map((row) => (
+                <tr key={row.period}>
+                  <th scope="row">{periodLabel(row.period)}</th>
                   {figures(row)}
                 </tr>
               ))}
