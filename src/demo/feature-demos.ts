@@ -17,4 +17,7 @@ export interface DemoContext {
 export type FeatureDemo = (trx: Db, context: DemoContext) => Promise<void>;
 
 /** Each feature's demo data, in the order it must be created (later ones may use earlier ones' rows). */
-export const featureDemos: FeatureDemo[] = [appointmentsDemo];
+export const featureDemos: FeatureDemo[] = [
+  // households, catalogue and accesses come first (their branches add them here); appointments last.
+  appointmentsDemo,
+];

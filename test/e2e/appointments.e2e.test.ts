@@ -1,10 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { DEMO_PASSWORD } from '../../src/demo/demo-territory.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { createReferral } from '../../src/features/appointments/appointments.fixture.ts';
 import { shiftDate, romeDate } from '../../src/features/appointments/rome-time.ts';
-import { expectAccessible, launchBrowser } from './support/browser.ts';
-import { startServer, type RunningServer } from './support/server.ts';
+import { expectAccessible } from './support/browser.ts';
+import { useE2eSession } from './support/session.ts';
 
 /** A weekday some weeks ahead, past the demo's booked fortnight. */
 function freeWeekday(): string {
@@ -14,27 +13,11 @@ function freeWeekday(): string {
 }
 
 describe('front desk books a first interview for a flagged person', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser.close();
-    await server.close();
-  });
-
-  async function signIn(page: Page, username: string): Promise<void> {
-    await page.goto(`${server.url}/login`);
-    await page.getByTestId('login-username').fill(username);
-    await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('current-user-name').waitFor();
-  }
+  const session = useE2eSession();
+  const signIn = (page: Page, username: string) => session.signIn(page, username);
 
   it('in a protected room, with a colleague on call, from the referral; the reason of the flag stays hidden', async () => {
-    const db = server.database.db;
+    const db = session.server.database.db;
     const flagged = await db
       .selectFrom('person_safety_flag as f')
       .innerJoin('person as p', 'p.id', 'f.person_id')
@@ -46,16 +29,16 @@ describe('front desk books a first interview for a flagged person', () => {
     const desk = await db.selectFrom('app_user').select('id').where('username', '=', 'sportello').executeTakeFirstOrThrow();
     const referral = await createReferral(db, desk.id, { referredAt: new Date().toISOString() });
 
-    const page = await browser.newPage();
+    const page = await session.browser.newPage();
     await signIn(page, 'sportello');
-    await page.goto(`${server.url}/registry/persons/${flagged.id}`);
+    await page.goto(`${session.server.url}/registry/persons/${flagged.id}`);
     await page.getByTestId('safety-flag-on').waitFor();
     await page.getByTestId('person-appointments-past').or(page.getByTestId('person-appointments-past-empty')).waitFor();
     expect(await page.locator('body').innerText()).not.toContain(flagged.reason);
     expect(await page.getByTestId('safety-flag-form').count()).toBe(0);
     await expectAccessible(page, 'person page with appointments');
 
-    await page.goto(`${server.url}/appointments/new?personId=${flagged.id}&intakeItemId=${referral.intakeItemId}&accessId=${referral.accessId}`);
+    await page.goto(`${session.server.url}/appointments/new?personId=${flagged.id}&intakeItemId=${referral.intakeItemId}&accessId=${referral.accessId}`);
     await page.getByTestId('booking-from-referral').waitFor();
     await page.getByTestId('booking-flagged').waitFor();
     expect(await page.getByTestId('booking-kind').inputValue()).toBe('first_interview');
@@ -98,7 +81,7 @@ describe('front desk books a first interview for a flagged person', () => {
   });
 
   it('manager: rooms admin and the timeliness report are accessible', async () => {
-    const page = await browser.newPage();
+    const page = await session.browser.newPage();
     await signIn(page, 'responsabile');
     await page.getByTestId('nav-rooms').click();
     await page.getByTestId('office').first().waitFor();

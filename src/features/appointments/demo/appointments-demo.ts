@@ -1,7 +1,9 @@
 import type { DemoContext } from '../../../demo/feature-demos.ts';
 import type { Db } from '../../../platform/db/database.ts';
 import { mulberry32 } from '../../registry/demo/person-generator.ts';
+import type { Insertable } from 'kysely';
 import type { AppointmentKind, AppointmentStatus } from '../appointments.codes.ts';
+import type { AppointmentTable } from '../appointments.tables.ts';
 import { addDays, isWeekday, romeHour, SLOT_HOURS, SlotBook } from './demo-calendar.ts';
 import { bookReferrals } from './referral-interviews.ts';
 import '../appointments.tables.ts';
@@ -19,22 +21,8 @@ export interface DemoRoom {
   is_protected: boolean;
 }
 
-export type DemoAppointment = {
-  municipality_code: string;
-  person_id: string;
-  worker_id: string;
-  room_id: string | null;
-  colleague_on_call_id: string | null;
-  kind: AppointmentKind;
-  starts_at: string;
-  ends_at: string;
-  status: AppointmentStatus;
-  intake_item_id: string | null;
-  access_id: string | null;
-  cancel_reason: string | null;
-  notes: string | null;
-  booked_by: string;
-};
+/** An appointment row as the demo writes it: every column given. */
+export type DemoAppointment = Required<Omit<Insertable<AppointmentTable>, 'id' | 'version' | 'created_at' | 'updated_at'>>;
 
 const PAST_DAYS = 120;
 const FUTURE_DAYS = 14;
