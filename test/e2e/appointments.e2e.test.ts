@@ -80,9 +80,15 @@ describe('front desk books a first interview for a flagged person', () => {
     await page.close();
   });
 
-  it('manager: rooms admin and the timeliness report are accessible', async () => {
+  it('manager: reads the reason of a flag, rooms admin and the timeliness report are accessible', async () => {
+    const flag = await session.server.database.db.selectFrom('person_safety_flag').select(['person_id', 'reason']).where('cleared_at', 'is', null).orderBy('person_id').executeTakeFirstOrThrow();
     const page = await session.browser.newPage();
     await signIn(page, 'responsabile');
+    await page.goto(`${session.server.url}/registry/persons/${flag.person_id}`);
+    expect(await page.getByTestId('safety-flag-reason').innerText()).toContain(flag.reason);
+    await page.getByTestId('safety-flag-form').waitFor();
+    await expectAccessible(page, 'person page with the flag reason');
+    await page.goto(`${session.server.url}/`);
     await page.getByTestId('nav-rooms').click();
     await page.getByTestId('office').first().waitFor();
     await expectAccessible(page, 'rooms admin');
