@@ -7,6 +7,7 @@ import type { AppContext, Feature } from './platform/http/feature.ts';
 import { platformFeature } from './platform/http/platform-feature.ts';
 import { buildServer } from './platform/http/server.ts';
 import { accessesFeature } from './features/accesses/index.ts';
+import { appointmentsFeature } from './features/appointments/index.ts';
 import { auditFeature } from './features/audit/index.ts';
 import { catalogueFeature } from './features/catalogue/index.ts';
 import { householdsFeature } from './features/households/index.ts';
@@ -15,7 +16,17 @@ import { territoriesFeature } from './features/territories/index.ts';
 import { usersFeature } from './features/users/index.ts';
 
 /** Every feature of Trama, in the order their start-up work must run. */
-export const features: Feature[] = [platformFeature, territoriesFeature, usersFeature, registryFeature, householdsFeature, catalogueFeature, accessesFeature, auditFeature];
+export const features: Feature[] = [
+  platformFeature,
+  territoriesFeature,
+  usersFeature,
+  registryFeature,
+  householdsFeature,
+  catalogueFeature,
+  accessesFeature,
+  appointmentsFeature,
+  auditFeature,
+];
 
 export const webDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/web');
 

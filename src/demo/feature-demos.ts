@@ -2,6 +2,7 @@ import type { Db } from '../platform/db/database.ts';
 import { seedHouseholdDemo } from '../features/households/demo/household-demo.ts';
 import { seedAccessesDemo } from '../features/accesses/demo/access-demo.ts';
 import { catalogueDemo } from '../features/catalogue/demo/catalogue-demo.ts';
+import { appointmentsDemo } from '../features/appointments/demo/appointments-demo.ts';
 
 /** What the demo seed hands each feature's demo data: the Union, its users and the persons created. */
 export interface DemoContext {
@@ -19,4 +20,4 @@ export interface DemoContext {
 export type FeatureDemo = (trx: Db, context: DemoContext) => Promise<void>;
 
 /** Each feature's demo data, in the order it must be created (later ones may use earlier ones' rows). */
-export const featureDemos: FeatureDemo[] = [seedHouseholdDemo, catalogueDemo, seedAccessesDemo];
+export const featureDemos: FeatureDemo[] = [seedHouseholdDemo, catalogueDemo, seedAccessesDemo, appointmentsDemo];

@@ -15,6 +15,11 @@ import { AccessListPage } from './features/accesses/AccessListPage.tsx';
 import { AccessNewPage } from './features/accesses/AccessNewPage.tsx';
 import { AccessStatsPage } from './features/accesses/AccessStatsPage.tsx';
 import { IntakeQueuePage } from './features/accesses/IntakeQueuePage.tsx';
+import { AppointmentPage } from './features/appointments/AppointmentPage.tsx';
+import { BookingPage } from './features/appointments/BookingPage.tsx';
+import { CalendarPage } from './features/appointments/CalendarPage.tsx';
+import { RoomsAdminPage } from './features/appointments/RoomsAdminPage.tsx';
+import { TimelinessPage } from './features/appointments/TimelinessPage.tsx';
 import { AuditPage } from './features/audit/AuditPage.tsx';
 import { ImportPage } from './features/catalogue/ImportPage.tsx';
 import { MyProviderPage } from './features/catalogue/MyProviderPage.tsx';
@@ -74,6 +79,11 @@ function SignedInRoutes() {
         <Route path="/catalogue/providers" element={<RequirePermission permission={p.catalogueManage}><ProvidersPage /></RequirePermission>} />
         <Route path="/catalogue/mine" element={<RequirePermission permission={p.catalogueRead}><MyProviderPage /></RequirePermission>} />
         <Route path="/catalogue/map" element={<RequirePermission permission={p.catalogueManage}><ServiceMapPage /></RequirePermission>} />
+        <Route path="/appointments" element={<RequirePermission permission={p.appointmentRead}><CalendarPage /></RequirePermission>} />
+        <Route path="/appointments/new" element={<RequirePermission permission={p.appointmentWrite}><BookingPage /></RequirePermission>} />
+        <Route path="/appointments/:id" element={<RequirePermission permission={p.appointmentRead}><AppointmentPage /></RequirePermission>} />
+        <Route path="/admin/rooms" element={<RequirePermission permission={p.roomManage}><RoomsAdminPage /></RequirePermission>} />
+        <Route path="/reports/timeliness" element={<RequirePermission permission={p.timelinessRead}><TimelinessPage /></RequirePermission>} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </Layout>

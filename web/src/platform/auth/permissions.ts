@@ -20,6 +20,11 @@ export const permissions = {
   accessStats: 'access.stats',
   catalogueRead: 'catalogue.read',
   catalogueManage: 'catalogue.manage',
+  appointmentRead: 'appointment.read',
+  appointmentWrite: 'appointment.write',
+  safetyWrite: 'safety.write',
+  roomManage: 'room.manage',
+  timelinessRead: 'timeliness.read',
 } as const;
 
 export type Permission = (typeof permissions)[keyof typeof permissions];

@@ -2,6 +2,8 @@ import commonEn from './en.json';
 import commonIt from './it.json';
 import accessesEn from '../../features/accesses/en.json';
 import accessesIt from '../../features/accesses/it.json';
+import appointmentsEn from '../../features/appointments/en.json';
+import appointmentsIt from '../../features/appointments/it.json';
 import auditEn from '../../features/audit/en.json';
 import auditIt from '../../features/audit/it.json';
 import householdsEn from '../../features/households/en.json';
@@ -29,6 +31,7 @@ export const resources = {
     reporting: reportingIt,
     accesses: accessesIt,
     catalogue: catalogueIt,
+    appointments: appointmentsIt,
   },
   en: {
     common: commonEn,
@@ -40,6 +43,7 @@ export const resources = {
     reporting: reportingEn,
     accesses: accessesEn,
     catalogue: catalogueEn,
+    appointments: appointmentsEn,
   },
 } as const;
 

@@ -16,7 +16,11 @@ export type SectionKey =
   | 'catalogue'
   | 'serviceMap'
   | 'providers'
-  | 'catalogueImport';
+  | 'catalogueImport'
+  | 'appointments'
+  | 'bookAppointment'
+  | 'rooms'
+  | 'timeliness';
 
 export type Section = { key: SectionKey; to: string; permission: Permission; inMenu: boolean };
 
@@ -37,6 +41,10 @@ export const sections: readonly Section[] = [
   { key: 'serviceMap', to: '/catalogue/map', permission: permissions.catalogueManage, inMenu: true },
   { key: 'providers', to: '/catalogue/providers', permission: permissions.catalogueManage, inMenu: false },
   { key: 'catalogueImport', to: '/catalogue/import', permission: permissions.catalogueManage, inMenu: false },
+  { key: 'appointments', to: '/appointments', permission: permissions.appointmentRead, inMenu: true },
+  { key: 'bookAppointment', to: '/appointments/new', permission: permissions.appointmentWrite, inMenu: false },
+  { key: 'rooms', to: '/admin/rooms', permission: permissions.roomManage, inMenu: true },
+  { key: 'timeliness', to: '/reports/timeliness', permission: permissions.timelinessRead, inMenu: true },
 ];
 
 export function sectionsFor(me: Me): Section[] {
