@@ -3,9 +3,10 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, useLocation } from 'react-router-dom';
 import { useMe } from '../auth/auth-context.ts';
-import { sectionsFor } from './sections.ts';
+import { sectionsFor, type SectionKey } from './sections.ts';
 
-type NavKey = 'home' | 'registry' | 'users' | 'teams' | 'territories' | 'audit' | 'stats' | 'accesses' | 'intake' | 'accessStats';
+/** Sections shown in the menu have a `nav.<key>` label; the others (new person, new access, booking) only a home card. */
+type NavKey = 'home' | Exclude<SectionKey, 'newPerson' | 'newAccess' | 'bookAppointment'>;
 
 export function MainNav() {
   const { t } = useTranslation();
