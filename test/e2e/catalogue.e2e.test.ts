@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { expectAccessible, launchBrowser, signIn as signInAs } from './support/browser.ts';
+import { expectAccessible, launchBrowser } from './support/browser.ts';
+import { signIn as signInAs } from './support/sign-in.ts';
 import { startServer, type RunningServer } from './support/server.ts';
 
 const HEADER = 'code;name;kind;unit;need_areas;siuss_benefit_code;access_rules';

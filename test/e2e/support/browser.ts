@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { DEMO_PASSWORD } from '../../../src/demo/demo-territory.ts';
 import { expect } from 'vitest';
 
 const require = createRequire(import.meta.url);
@@ -32,6 +31,10 @@ interface AxeViolation {
 
 /** Runs axe-core on the page as it is now; fails on serious or critical violations. */
 export async function expectAccessible(page: Page, label: string): Promise<void> {
+  // Judge the page at rest: no hover from the last click, no colour transition half-way (a button
+  // fading between states has an in-between contrast no user reads).
+  await page.mouse.move(0, 0);
+  await page.evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished.catch(() => undefined))));
   await page.addScriptTag({ content: axeSource });
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
@@ -40,13 +43,4 @@ export async function expectAccessible(page: Page, label: string): Promise<void>
   });
   const blocking = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(blocking, `${label}: ${JSON.stringify(blocking, null, 2)}`).toEqual([]);
-}
-
-/** Signs a demo user in through the login page and waits for the signed-in header. */
-export async function signIn(page: Page, baseUrl: string, username: string, password = DEMO_PASSWORD): Promise<void> {
-  await page.goto(`${baseUrl}/login`);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(password);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('current-user-name').waitFor();
 }

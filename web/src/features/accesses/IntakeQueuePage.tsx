@@ -6,6 +6,7 @@ import type { IntakeItem } from '../../../../src/features/accesses/intake.schema
 import type { Urgency } from '../../../../src/features/accesses/accesses.codes.ts';
 import { useMe } from '../../platform/auth/auth-context.ts';
 import { can, permissions } from '../../platform/auth/permissions.ts';
+import { firstInterviewPath } from './booking-link.ts';
 import { DataTable } from '../../platform/components/DataTable.tsx';
 import { ErrorAlert } from '../../platform/components/ErrorAlert.tsx';
 import { Loading } from '../../platform/components/Loading.tsx';
@@ -100,6 +101,11 @@ export function IntakeQueuePage() {
                         <Button color="primary" size="xs" type="button" onClick={() => { setNotice(''); setDialog({ kind: 'assign', item }); }} testId="intake-assign" aria-label={`${item.assignedTo ? t('intake.reassign') : t('intake.assign')}: ${whoOf(item)}`}>
                           {item.assignedTo ? t('intake.reassign') : t('intake.assign')}
                         </Button>
+                      ) : null}
+                      {open && item.persons[0] && can(me, permissions.appointmentWrite) ? (
+                        <Link to={firstInterviewPath(item.persons[0].personId, item.id, item.accessId)} className="btn btn-outline-primary btn-xs" data-testid="intake-book" aria-label={`${t('intake.book')}: ${whoOf(item)}`}>
+                          {t('intake.book')}
+                        </Link>
                       ) : null}
                       {mayClose ? (
                         <Button color="secondary" outline size="xs" type="button" onClick={() => { setNotice(''); setDialog({ kind: 'close', item }); }} testId="intake-close" aria-label={`${t('intake.close')}: ${whoOf(item)}`}>

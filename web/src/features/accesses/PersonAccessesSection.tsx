@@ -5,6 +5,7 @@ import { Link, useLocation } from 'react-router-dom';
 import type { Access } from '../../../../src/features/accesses/accesses.schemas.ts';
 import { useMe } from '../../platform/auth/auth-context.ts';
 import { can, permissions } from '../../platform/auth/permissions.ts';
+import { firstInterviewPath } from './booking-link.ts';
 import { ErrorAlert } from '../../platform/components/ErrorAlert.tsx';
 import { Loading } from '../../platform/components/Loading.tsx';
 import { formatDateTime } from '../../platform/format.ts';
@@ -70,6 +71,14 @@ export function PersonAccessesSection({ personId, purpose }: { personId: string;
                   <p className="mb-1 small" data-testid="person-access-referral">
                     {t('section.referral', { urgency: t(`urgency.${access.referralUrgency}`).toLowerCase(), status: t(`intakeStatus.${access.intake.status}`).toLowerCase() })}
                     {access.intake.assignedToName ? `, ${t('section.assignedTo', { name: access.intake.assignedToName })}` : ''}
+                    {can(me, permissions.appointmentWrite) && (access.intake.status === 'waiting' || access.intake.status === 'assigned') ? (
+                      <>
+                        {' · '}
+                        <Link to={firstInterviewPath(personId, access.intake.id, access.id)} data-testid="person-access-book">
+                          {t('section.bookFirstInterview')}
+                        </Link>
+                      </>
+                    ) : null}
                   </p>
                 ) : null}
                 <p className="mb-0 small text-muted">
