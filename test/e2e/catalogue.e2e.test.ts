@@ -61,6 +61,8 @@ describe('service catalogue in the browser', () => {
     await expectAccessible(page, 'arrangement form');
     await page.getByTestId('arrangement-save').click();
     await page.getByTestId('arrangement-notice').waitFor();
+    // The notice comes first, then the service is read again: wait for the row to show the new arrangement.
+    await page.getByTestId('arrangement-row-037019').filter({ hasText: 'Gestione diretta' }).waitFor();
     expect(await page.getByTestId('arrangement-row-037019').innerText()).toContain('Comune\tGestione diretta\tDiretta');
 
     await page.getByTestId('nav-serviceMap').click();
