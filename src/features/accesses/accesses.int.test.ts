@@ -35,7 +35,8 @@ describe('access records', () => {
   });
 
   it('records an access with each outcome, the requester apart from the beneficiary, and logs the persons', async () => {
-    const persons = [{ personId: beneficiary, involvement: 'beneficiary' }, { personId: requester, involvement: 'requester' }];
+    // The requester is named first on purpose: the record lists the beneficiary first all the same.
+    const persons = [{ personId: requester, involvement: 'requester' }, { personId: beneficiary, involvement: 'beneficiary' }];
     const bodies = [
       anAccess({ persons, outcome: 'information' }),
       anAccess({ persons, outcome: 'orientation', outcomeServiceId: service.id, channel: 'phone' }),
@@ -53,6 +54,8 @@ describe('access records', () => {
       expect(created.body.recordedByName).toContain('Giulia');
       if (body.outcomeServiceId) expect(created.body.outcomeServiceName).toBe(service.name);
       expect(created.body.intake === null).toBe(body.outcome !== 'referral');
+      // What the desk is shown on saving is what anyone reads afterwards.
+      expect((await desk.json<Access>('GET', `/api/accesses/${created.body.id}`)).body).toEqual(created.body);
     }
     expect(await logCount(t, requester, 'access', 'create')).toBe(before + bodies.length);
   });

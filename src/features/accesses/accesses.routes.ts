@@ -4,6 +4,7 @@ import { ErrorBody } from '../../platform/http/error.schemas.ts';
 import type { App, AppContext } from '../../platform/http/feature.ts';
 import { Access, AccessListQuery, AccessPage, CreateAccessBody, LinkPersonBody, UpdateAccessBody } from './accesses.schemas.ts';
 import * as service from './accesses.service.ts';
+import { createAccess } from './record-access.ts';
 import { ACCESS_READ, ACCESS_STATS, ACCESS_WRITE } from './permissions.ts';
 import { AccessStats, AccessStatsQuery } from './stats/stats.schemas.ts';
 import { accessStats } from './stats/stats.service.ts';
@@ -16,7 +17,7 @@ export function accessesRoutes(app: App, { database: { db } }: AppContext): void
   app.post(
     '/accesses',
     { config: { permission: ACCESS_WRITE }, schema: { tags, body: CreateAccessBody, response: { 200: Access, ...errors } } },
-    async (request) => service.createAccess(db, getActor(request), request.body),
+    async (request) => createAccess(db, getActor(request), request.body),
   );
   app.get(
     '/accesses',

@@ -6,22 +6,14 @@ import type { Db } from '../../platform/db/database.ts';
 import { AppError, invalid, notFound } from '../../platform/http/errors.ts';
 import { scopedPersons } from '../registry/person-row.ts';
 import { accessNotFound, accessesWithLog, personsOf, readAccess, scopedAccesses, selectAccess, toAccess } from './access-row.ts';
-import { checkAccessFields, checkPersons } from './access-rules.ts';
-import type { Access, AccessFields, AccessListQuery, AccessPage, CreateAccessBody, LinkPersonBody } from './accesses.schemas.ts';
+import { checkAccessFields, checkPersons, requireSomeone } from './access-rules.ts';
+import type { Access, AccessFields, AccessListQuery, AccessPage, LinkPersonBody } from './accesses.schemas.ts';
 import { ACCESS_READ, ACCESS_WRITE } from './permissions.ts';
 
 const DESK_ZONE = 'Europe/Rome';
 /** The timeline shows this many accesses, newest first. */
 const TIMELINE_LIMIT = 200;
 
-const requireSomeone = (persons: unknown[], description: string | null | undefined, path: string) => {
-  if (persons.length === 0 && !description) {
-    throw invalid(path, {
-      it: 'Indicare almeno una persona oppure, per un accesso anonimo, una breve descrizione.',
-      en: 'Give at least one person or, for an anonymous access, a short description.',
-    });
-  }
-};
 
 const columnsOf = (fields: AccessFields) => ({
   occurred_at: fields.occurredAt,
@@ -50,28 +42,6 @@ async function addIntakeItem(trx: Db, accessId: string, fields: AccessFields): P
       referred_at: fields.occurredAt,
     })
     .execute();
-}
-
-export async function createAccess(db: Db, actor: Actor, body: CreateAccessBody): Promise<Access> {
-  const scope = scopeFor(actor, ACCESS_WRITE);
-  requireSomeone(body.persons, body.anonymousDescription, 'anonymousDescription');
-  return db.transaction().execute(async (trx) => {
-    await checkAccessFields(trx, scope, body, '');
-    await checkPersons(trx, scope, body.persons, (index) => `persons.${index}.personId`);
-    const { id } = await trx
-      .insertInto('access_record')
-      .values({ ...columnsOf(body), recorded_by: actor.userId, updated_by: actor.userId })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    if (body.persons.length) {
-      await trx
-        .insertInto('access_person')
-        .values(body.persons.map((p) => ({ access_id: id, person_id: p.personId, involvement: p.involvement, municipality_code: body.municipalityCode, linked_by: actor.userId })))
-        .execute();
-    }
-    await addIntakeItem(trx, id, body);
-    return readAccess(trx, actor, scope, id, 'create');
-  });
 }
 
 export async function getAccess(db: Db, actor: Actor, id: string): Promise<Access> {
