@@ -95,7 +95,8 @@ export interface RunningServer {
 export async function startServer(databaseUrl: string, extraEnv: Record<string, string> = {}): Promise<RunningServer> {
   const port = await freePort();
   const tsx = path.resolve('node_modules/.bin/tsx');
-  const child: ChildProcess = spawn(tsx, ['src/cli.ts', 'serve'], {
+  // As `npm start` runs it: a 4 MB young generation keeps the resident set ~80 MB smaller under load.
+  const child: ChildProcess = spawn(tsx, ['--max-semi-space-size=4', 'src/cli.ts', 'serve'], {
     env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...extraEnv },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
