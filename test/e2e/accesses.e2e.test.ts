@@ -1,28 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { expectAccessible, launchBrowser } from './support/browser.ts';
-import { startServer, type RunningServer } from './support/server.ts';
-import { signIn as signInAs } from './support/sign-in.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expectAccessible } from './support/browser.ts';
+import { useE2eSession } from './support/session.ts';
 
 const CASTEL_MAGGIORE = '037019';
 const REQUEST = 'Sfratto esecutivo tra due settimane, chiede aiuto urgente per la casa.';
 
 describe('accesses and the intake queue in the browser', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser.close();
-    await server.close();
-  });
+  const session = useE2eSession();
 
-  const signIn = (page: Page, username: string) => signInAs(page, server.url, username);
+  const signIn = (page: Page, username: string) => session.signIn(page, username);
 
   it('front desk records a referral for a person from the person page; the manager assigns it in the queue', async () => {
-    const person = await server.database.db
+    const person = await session.server.database.db
       .selectFrom('person')
       .select(['id', 'family_name', 'given_name'])
       .where('municipality_code', '=', CASTEL_MAGGIORE)
@@ -30,9 +20,9 @@ describe('accesses and the intake queue in the browser', () => {
       .executeTakeFirstOrThrow();
     const name = `${person.family_name} ${person.given_name}`;
 
-    const desk = await browser.newPage();
+    const desk = await session.browser.newPage();
     await signIn(desk, 'sportello');
-    await desk.goto(`${server.url}/registry/persons/${person.id}`);
+    await desk.goto(`${session.server.url}/registry/persons/${person.id}`);
     await desk.getByTestId('person-accesses').waitFor();
     await expectAccessible(desk, 'person page with accesses');
     await desk.getByTestId('person-record-access').click();
@@ -62,7 +52,7 @@ describe('accesses and the intake queue in the browser', () => {
     expect(await desk.getByTestId('nav-intake').count()).toBe(0);
     await desk.close();
 
-    const manager = await browser.newPage();
+    const manager = await session.browser.newPage();
     await signIn(manager, 'responsabile');
     await manager.getByTestId('nav-intake').click();
     await manager.getByTestId('intake-table').waitFor();
@@ -83,7 +73,7 @@ describe('accesses and the intake queue in the browser', () => {
     expect(await manager.getByTestId('intake-row').filter({ hasText: REQUEST }).innerText()).toContain('Marco Bianchi');
     await manager.close();
 
-    const worker = await browser.newPage();
+    const worker = await session.browser.newPage();
     await signIn(worker, 'assistente');
     await worker.getByTestId('nav-intake').click();
     await worker.getByTestId('intake-table').waitFor();
@@ -93,7 +83,7 @@ describe('accesses and the intake queue in the browser', () => {
   });
 
   it('official: access statistics with small counts hidden and no personal data', async () => {
-    const page = await browser.newPage();
+    const page = await session.browser.newPage();
     await signIn(page, 'assessore');
     await page.getByTestId('nav-accessStats').click();
     await page.getByTestId('access-stats-table').waitFor();

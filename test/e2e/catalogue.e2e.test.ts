@@ -1,28 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { expectAccessible, launchBrowser } from './support/browser.ts';
-import { signIn as signInAs } from './support/sign-in.ts';
-import { startServer, type RunningServer } from './support/server.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expectAccessible } from './support/browser.ts';
+import { useE2eSession } from './support/session.ts';
 
 const HEADER = 'code;name;kind;unit;need_areas;siuss_benefit_code;access_rules';
 const csvFile = (lines: string[]) => ({ name: 'catalogo.csv', mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${[HEADER, ...lines].join('\r\n')}\r\n`, 'utf8') });
 
 describe('service catalogue in the browser', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser.close();
-    await server.close();
-  });
+  const session = useE2eSession();
 
-  const signIn = (page: Page, username: string) => signInAs(page, server.url, username);
+  const signIn = (page: Page, username: string) => session.signIn(page, username);
 
   it('manager: imports a CSV (bad rows listed, then a good file), edits an arrangement and sees the service map', async () => {
-    const page = await browser.newPage();
+    const page = await session.browser.newPage();
     await signIn(page, 'responsabile');
     await page.getByTestId('nav-catalogue').click();
     await page.getByTestId('catalogue-table').waitFor();
@@ -40,7 +30,7 @@ describe('service catalogue in the browser', () => {
     expect(errors).toContain('manca il nome');
     expect(errors).toContain('area di bisogno "MARS" sconosciuta');
     await expectAccessible(page, 'import with errors');
-    expect(await server.database.db.selectFrom('service').select('id').where('code', '=', 'Z7.01').execute()).toEqual([]);
+    expect(await session.server.database.db.selectFrom('service').select('id').where('code', '=', 'Z7.01').execute()).toEqual([]);
 
     await page.getByTestId('import-file').setInputFiles(csvFile(['Z7.01;Orti sociali per anziani;other;hours;ELD;;Iscrizione allo sportello sociale', 'C1.01;Assistenza domiciliare (SAD);home_care;hours;ELD|DIS;A2.07;Valutazione dell’assistente sociale']));
     await page.getByTestId('import-file-info').waitFor();
@@ -51,8 +41,8 @@ describe('service catalogue in the browser', () => {
     await page.getByText('Importazione completata').waitFor();
     expect(await page.getByTestId('import-result').innerText()).toContain('1 servizi creati, 1 aggiornati');
 
-    const created = await server.database.db.selectFrom('service').select('id').where('code', '=', 'Z7.01').executeTakeFirstOrThrow();
-    await page.goto(`${server.url}/catalogue/services/${created.id}`);
+    const created = await session.server.database.db.selectFrom('service').select('id').where('code', '=', 'Z7.01').executeTakeFirstOrThrow();
+    await page.goto(`${session.server.url}/catalogue/services/${created.id}`);
     await page.getByTestId('arrangements-table').waitFor();
     await page.getByTestId('arrangement-set-037019').click();
     await page.getByTestId('arrangement-form').waitFor();
@@ -84,9 +74,9 @@ describe('service catalogue in the browser', () => {
   });
 
   it('manager: providers page; provider user: its organisation; front desk cannot manage', async () => {
-    const page = await browser.newPage();
+    const page = await session.browser.newPage();
     await signIn(page, 'responsabile');
-    await page.goto(`${server.url}/catalogue/providers`);
+    await page.goto(`${session.server.url}/catalogue/providers`);
     await page.getByTestId('providers-table').waitFor();
     expect(await page.getByTestId('providers-table').innerText()).toContain('Coop. Sociale Il Ponte');
     await page.getByTestId('provider-new').click();
@@ -94,27 +84,27 @@ describe('service catalogue in the browser', () => {
     await expectAccessible(page, 'provider form');
     await page.close();
 
-    const provider = await browser.newPage();
+    const provider = await session.browser.newPage();
     await signIn(provider, 'fornitore');
-    await provider.goto(`${server.url}/catalogue/mine`);
+    await provider.goto(`${session.server.url}/catalogue/mine`);
     await provider.getByTestId('provider-deliveries').waitFor();
     expect(await provider.locator('h1').innerText()).toBe('Coop. Sociale Il Ponte');
     await expectAccessible(provider, 'provider organisation');
     await provider.close();
 
-    const desk = await browser.newPage();
+    const desk = await session.browser.newPage();
     await signIn(desk, 'sportello');
     await desk.getByTestId('nav-catalogue').click();
     await desk.getByTestId('catalogue-table').waitFor();
     expect(await desk.getByTestId('catalogue-import').count()).toBe(0);
-    await desk.goto(`${server.url}/catalogue/map`);
+    await desk.goto(`${session.server.url}/catalogue/map`);
     await desk.getByTestId('forbidden').waitFor();
     await desk.close();
 
-    const admin = await browser.newPage();
+    const admin = await session.browser.newPage();
     await signIn(admin, 'admin');
-    const fornitore = await server.database.db.selectFrom('app_user').select('id').where('username', '=', 'fornitore').executeTakeFirstOrThrow();
-    await admin.goto(`${server.url}/admin/users/${fornitore.id}`);
+    const fornitore = await session.server.database.db.selectFrom('app_user').select('id').where('username', '=', 'fornitore').executeTakeFirstOrThrow();
+    await admin.goto(`${session.server.url}/admin/users/${fornitore.id}`);
     await admin.getByTestId('user-provider').waitFor();
     expect(await admin.getByTestId('user-provider').innerText()).toContain('Coop. Sociale Il Ponte');
     await admin.getByTestId('grant-role').selectOption('provider');

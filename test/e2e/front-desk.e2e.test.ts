@@ -1,32 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { expectAccessible, launchBrowser } from './support/browser.ts';
-import { startServer, type RunningServer } from './support/server.ts';
-import { signIn as signInAs } from './support/sign-in.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expectAccessible } from './support/browser.ts';
+import { useE2eSession } from './support/session.ts';
 
 describe('front desk and official in the browser', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser.close();
-    await server.close();
-  });
+  const session = useE2eSession();
 
-  const signIn = (page: Page, username: string) => signInAs(page, server.url, username);
+  const signIn = (page: Page, username: string) => session.signIn(page, username);
 
   it('front desk: search, see the duplicate warning when registering, switch language', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/login`);
+    const page = await session.browser.newPage();
+    await page.goto(`${session.server.url}/login`);
     await page.getByTestId('login-username').waitFor();
     await expectAccessible(page, 'login');
     await signIn(page, 'sportello');
     await expectAccessible(page, 'home');
 
-    const existing = await server.database.db.selectFrom('person').select(['family_name', 'given_name', 'fiscal_code', 'birth_date']).where('fiscal_code', 'is not', null).orderBy('family_name').executeTakeFirstOrThrow();
+    const existing = await session.server.database.db.selectFrom('person').select(['family_name', 'given_name', 'fiscal_code', 'birth_date']).where('fiscal_code', 'is not', null).orderBy('family_name').executeTakeFirstOrThrow();
     await page.getByTestId('nav-registry').click();
     await page.getByTestId('registry-search-q').fill(existing.family_name);
     await page.getByTestId('registry-search-submit').click();
@@ -53,7 +43,7 @@ describe('front desk and official in the browser', () => {
   });
 
   it('official: sees aggregate statistics and no personal data', async () => {
-    const page = await browser.newPage();
+    const page = await session.browser.newPage();
     await signIn(page, 'assessore');
     await page.getByTestId('nav-stats').click();
     await page.getByTestId('stats-table').waitFor();
@@ -61,7 +51,7 @@ describe('front desk and official in the browser', () => {
     const text = await page.locator('body').innerText();
     expect(text).not.toMatch(/[A-Z]{6}\d{2}[A-Z]\d{2}[A-Z]\d{3}[A-Z]/);
     expect(await page.getByTestId('nav-registry').count()).toBe(0);
-    await page.goto(`${server.url}/registry`);
+    await page.goto(`${session.server.url}/registry`);
     await page.getByTestId('forbidden').waitFor();
     await page.close();
   });

@@ -1,23 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { DEMO_PASSWORD } from '../../src/demo/demo-territory.ts';
-import { expectAccessible, launchBrowser } from './support/browser.ts';
-import { startServer, type RunningServer } from './support/server.ts';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible } from './support/browser.ts';
+import { useE2eSession } from './support/session.ts';
 
 describe('household on the person page', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser.close();
-    await server.close();
-  });
+  const session = useE2eSession();
 
   it('front desk adds a member who lives in another household, confirming the move, and the history keeps the old one', async () => {
-    const db = server.database.db;
+    const db = session.server.database.db;
     // A demo household's reference person, and a child of another demo household, to be moved.
     const reference = await db
       .selectFrom('household_member as m')
@@ -38,14 +27,10 @@ describe('household on the person page', () => {
       .orderBy('p.family_name')
       .executeTakeFirstOrThrow();
 
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/login`);
-    await page.getByTestId('login-username').fill('sportello');
-    await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('current-user-name').waitFor();
+    const page = await session.browser.newPage();
+    await session.signIn(page, 'sportello');
 
-    await page.goto(`${server.url}/registry/persons/${reference.person_id}`);
+    await page.goto(`${session.server.url}/registry/persons/${reference.person_id}`);
     await page.getByTestId('household-members').waitFor();
     await expectAccessible(page, 'person page with household');
 

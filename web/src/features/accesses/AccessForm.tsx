@@ -12,7 +12,7 @@ import { TextField } from '../../platform/components/TextField.tsx';
 import { PersonPicker } from '../registry/PersonPicker.tsx';
 import { useMyMunicipalities } from '../territories/use-my-municipalities.ts';
 import { FIELD_OF_PATH, toAccessBody, validateAccessForm, type AccessBody, type AccessFormState } from './access-form-model.ts';
-import { TextAreaField } from './TextAreaField.tsx';
+import { TextAreaField } from '../../platform/components/TextAreaField.tsx';
 import { useCodeOptions, useNeedAreas, useServices } from './use-access-options.ts';
 
 type Props = {

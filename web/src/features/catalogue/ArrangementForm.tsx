@@ -10,7 +10,7 @@ import { ErrorAlert } from '../../platform/components/ErrorAlert.tsx';
 import { RadioGroup } from '../../platform/components/RadioGroup.tsx';
 import { TextField } from '../../platform/components/TextField.tsx';
 import { catalogueApi } from './catalogue-api.ts';
-import { TextAreaField } from './TextAreaField.tsx';
+import { TextAreaField } from '../../platform/components/TextAreaField.tsx';
 
 type Props = {
   serviceId: string;

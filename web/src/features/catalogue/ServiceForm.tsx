@@ -10,7 +10,7 @@ import { ErrorSummary, type SummaryItem } from '../../platform/components/ErrorS
 import { SelectField } from '../../platform/components/SelectField.tsx';
 import { TextField } from '../../platform/components/TextField.tsx';
 import type { ServiceInputBody } from './catalogue-api.ts';
-import { TextAreaField } from './TextAreaField.tsx';
+import { TextAreaField } from '../../platform/components/TextAreaField.tsx';
 import { useCatalogueReference } from './use-catalogue-reference.ts';
 
 const CODE = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,29}$/;

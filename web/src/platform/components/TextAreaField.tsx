@@ -1,6 +1,6 @@
-import { describedBy } from '../../platform/components/field-ids.ts';
-import { FieldLabel } from '../../platform/components/FieldLabel.tsx';
-import { FieldMessages } from '../../platform/components/FieldMessages.tsx';
+import { describedBy } from './field-ids.ts';
+import { FieldLabel } from './FieldLabel.tsx';
+import { FieldMessages } from './FieldMessages.tsx';
 
 type Props = {
   id: string;
