@@ -1,0 +1,78 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { printable, renderPdf, type PdfSource } from './pdf.ts';
+
+const FIXED = { creationDate: new Date('2026-11-26T09:00:00Z'), compress: false };
+// Windows-1252 bytes 0x80–0x9F (\u0000 where unassigned); the rest is Latin-1. Written out because Node
+// builds without full ICU decode 'windows-1252' as Latin-1.
+const HIGH = '€\u0000‚ƒ„…†‡ˆ‰Š‹Œ\u0000Ž\u0000\u0000‘’“”•–—˜™š›œ\u0000žŸ';
+const cp1252 = (bytes: Buffer) => [...bytes].map((b) => (b >= 0x80 && b <= 0x9f ? HIGH.charAt(b - 0x80) : String.fromCharCode(b))).join('');
+
+/** The text lines an uncompressed pdfkit PDF shows, decoded from its TJ operators (WinAnsi). */
+function shownLines(pdf: Buffer): string[] {
+  const raw = pdf.toString('latin1');
+  return [...raw.matchAll(/\[([^\]]*)\] TJ/g)].map((m) =>
+    [...(m[1] ?? '').matchAll(/<([0-9a-f]*)>/g)].map((h) => cp1252(Buffer.from(h[1] ?? '', 'hex'))).join(''),
+  );
+}
+
+const letter: PdfSource = {
+  title: 'Comunicazione di avvio del procedimento',
+  language: 'it',
+  metadata: ['Protocollo n. 1234/2026', 'Destinataria: Sig.ra Lucia Ferrari'],
+  blocks: [
+    { kind: 'heading', text: 'Oggetto: contributo economico' },
+    { kind: 'paragraph', text: 'Gentile signora, la sua domanda è arrivata. Il contributo è di 250,00 € al mese. Perché sia pagato, l’ufficio deve ricevere l’ISEE entro trenta giorni.' },
+    { kind: 'table', columns: ['Voce', 'Importo'], rows: [['Affitto', '300,00 €'], ['Utenze', '80,50 €']] },
+  ],
+  signatures: [{ label: 'L’assistente sociale', name: 'Giulia Bianchi' }],
+  footer: { municipality: 'Comune di Castel Maggiore', date: '26/11/2026' },
+  author: 'Giulia Bianchi',
+};
+
+describe('PDF rendering', () => {
+  it('prints Italian accented letters, the euro sign and typographic quotes as real text', async () => {
+    const text = shownLines(await renderPdf(letter, FIXED)).join(' ').replace(/ +/g, ' ');
+    expect(text).toContain('Comunicazione di avvio del procedimento');
+    expect(text).toContain('la sua domanda è arrivata');
+    expect(text).toContain('250,00 € al mese');
+    expect(text).toContain('Perché sia pagato, l’ufficio');
+    expect(text).toContain('Protocollo n. 1234/2026');
+    expect(text).toContain('80,50 €');
+    expect(text).toContain('L’assistente sociale');
+    expect(text).toContain('Comune di Castel Maggiore — 26/11/2026');
+    expect(text).toContain('Pagina 1 di 1');
+  });
+
+  it('declares its language and shows its title, A4', async () => {
+    const raw = (await renderPdf(letter, FIXED)).toString('latin1');
+    expect(raw.startsWith('%PDF-1.7')).toBe(true);
+    expect(raw).toContain('/Lang (it-IT)');
+    expect(raw).toContain('/DisplayDocTitle true');
+    expect(raw).toContain('/MediaBox [0 0 595.28 841.89]');
+    const english = (await renderPdf({ ...letter, language: 'en' }, FIXED)).toString('latin1');
+    expect(english).toContain('/Lang (en)');
+    expect(shownLines(Buffer.from(english, 'latin1'))).toContain('Page 1 of 1');
+  });
+
+  it('numbers every page of a long document', async () => {
+    const long: PdfSource = { ...letter, blocks: Array.from({ length: 40 }, (_, i) => ({ kind: 'paragraph' as const, text: `Paragrafo ${i + 1}. ${'Testo del verbale della riunione. '.repeat(8)}` })) };
+    const lines = shownLines(await renderPdf(long, FIXED));
+    const pages = lines.filter((l) => /^Pagina \d+ di \d+$/.test(l));
+    expect(pages.length).toBeGreaterThan(2);
+    expect(pages).toEqual(pages.map((_, i) => `Pagina ${i + 1} di ${pages.length}`));
+  });
+
+  it('is byte-identical for the same input and creation date', async () => {
+    const [a, b] = await Promise.all([renderPdf(letter, { creationDate: FIXED.creationDate }), renderPdf(letter, { creationDate: FIXED.creationDate })]);
+    expect(a.equals(b)).toBe(true);
+  });
+
+  it('keeps every Windows-1252 character and reduces other accented letters to their base letter', () => {
+    expect(printable('àèéìòù ÀÈÉÌÒÙ € “” ‘’ – — …')).toBe('àèéìòù ÀÈÉÌÒÙ € “” ‘’ – — …');
+    expect(printable('Ștefan Łukasz Dvořák 李')).toBe('Stefan ?ukasz Dvorák ?');
+    fc.assert(
+      fc.property(fc.string(), (s) => [...printable(s)].every((c) => c === '\n' || (c.codePointAt(0) ?? 0) <= 0xff || '€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ'.includes(c))),
+    );
+  });
+});
