@@ -50,7 +50,7 @@ export function printable(text: string): string {
     else if (code < 0x20) continue;
     else {
       const base = char.normalize('NFD').replace(/\p{M}/gu, '');
-      out += base !== char && [...base].every((c) => (c.codePointAt(0) ?? 0) <= 0xff) ? base : '?';
+      out += base !== char && Array.from(base).every((c) => (c.codePointAt(0) ?? 0) <= 0xff) ? base : '?';
     }
   }
   return out;
