@@ -28,6 +28,7 @@ describe('the service manager configures case work', () => {
     await page.getByTestId('template-body').fill(`${HARD_TEXT} {{protocollo}}`);
     await page.getByTestId('template-readability-warning').waitFor();
     expect(await page.getByTestId('template-readability-band').innerText()).toBe('molto difficile');
+    expect(await page.getByTestId('template-readability-longest').innerText()).toContain('Con riferimento alla Sua istanza');
     expect(await page.getByTestId('template-readability-live').getAttribute('aria-live')).toBe('polite');
     await page.getByTestId('template-submit').click();
     await page.getByTestId('template-body-error').waitFor();

@@ -4,7 +4,7 @@ import type { Db } from '../../platform/db/database.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import { readability } from '../../platform/documents/gulpease.ts';
 import { renderPdf, type PdfBlock } from '../../platform/documents/pdf.ts';
-import type { LetterLanguage, LetterPlaceholder } from './case-settings.codes.ts';
+import { LETTER_SAMPLE_VALUES, type LetterLanguage, type LetterPlaceholder } from './case-settings.codes.ts';
 import type { LetterTemplate, LetterTemplateInput, ListQuery } from './case-settings.schemas.ts';
 import { unique } from './case-settings.service.ts';
 import { assertKnownPlaceholders, fillPlaceholders } from './letter-placeholders.ts';
@@ -102,8 +102,7 @@ export async function previewLetterTemplate(db: Db, actor: Actor, id: string, no
   const municipalityName = `${it ? 'Comune di' : 'Municipality of'} ${municipality?.name ?? (it ? 'esempio' : 'example')}`;
   const today = letterDate(now, template.language);
   const values: Record<LetterPlaceholder, string> = {
-    'person.fullName': 'Maria Esposito',
-    'case.reference': 'C-2026-000123',
+    ...LETTER_SAMPLE_VALUES,
     today,
     'worker.name': actor.displayName,
     'municipality.name': municipalityName,

@@ -2,7 +2,7 @@ import { Button } from 'design-react-kit';
 import { useEffect, useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { LETTER_LANGUAGES, LETTER_PLACEHOLDERS, type LetterLanguage } from '../../../../src/features/case-settings/case-settings.codes.ts';
+import { LETTER_LANGUAGES, LETTER_PLACEHOLDERS, withSampleValues, type LetterLanguage } from '../../../../src/features/case-settings/case-settings.codes.ts';
 import type { LetterTemplate } from '../../../../src/features/case-settings/case-settings.schemas.ts';
 import { fieldErrorsOf } from '../../platform/api/error-text.ts';
 import { CheckboxField } from '../../platform/components/CheckboxField.tsx';
@@ -75,7 +75,7 @@ export function LetterTemplateEditPage() {
         </div>
         <TextField id="template-subject" label={t('letters.subject')} value={draft.subject} onChange={(subject) => { set({ subject }); }} error={errors.subject} required maxLength={200} />
         <TextAreaField id="template-body" label={t('letters.body')} hint={t('letters.placeholders', { list: placeholders })} value={draft.body} onChange={(body) => { set({ body }); }} error={errors.body} required rows={12} maxLength={20000} />
-        {draft.language === 'it' ? <ReadabilityMeter id="template-readability" text={draft.body} /> : <p className="small text-muted">{t('letters.onlyItalian')}</p>}
+        {draft.language === 'it' ? <ReadabilityMeter id="template-readability" text={withSampleValues(draft.body)} /> : <p className="small text-muted">{t('letters.onlyItalian')}</p>}
         <CheckboxField id="template-active" label={t('letters.active')} checked={draft.isActive} onChange={(isActive) => { set({ isActive }); }} />
         <ErrorAlert error={failure} />
         <div aria-live="polite">{savedNotice ? <p className="text-success" data-testid="template-saved">{t('letters.saved')}</p> : null}</div>

@@ -10,6 +10,7 @@ type Props = {
   delayMs?: number;
 };
 
+const LONG_SENTENCE = 15;
 const BAND_CLASS = { easy: 'success', fairly_easy: 'success', hard: 'warning', very_hard: 'danger' } as const;
 
 /**
@@ -34,6 +35,8 @@ export function ReadabilityMeter({ text, id, delayMs = 500 }: Props) {
   }, [text, delayMs]);
 
   const titleId = `${id}-title`;
+  // Sentences worth shortening: more than LONG_SENTENCE words.
+  const long = result?.longestSentences.filter((s) => s.words > LONG_SENTENCE) ?? [];
   return (
     <section aria-labelledby={titleId} className="readability-meter border rounded p-3 mb-3" data-testid={id}>
       <h2 id={titleId} className="h6 mb-2">{t('readability.title')}</h2>
@@ -52,14 +55,18 @@ export function ReadabilityMeter({ text, id, delayMs = 500 }: Props) {
             {result.warning ? (
               <div className="alert alert-warning mb-0 mt-2" data-testid={`${id}-warning`}>
                 <p className="mb-1">{t('readability.warning')}</p>
-                <p className="mb-1 fw-semibold">{t('readability.longest')}</p>
-                <ol className="mb-0 small">
-                  {result.longestSentences.map((s, i) => (
-                    <li key={`${String(i)}-${s.text.slice(0, 20)}`}>
-                      {s.text} <span className="text-muted">({t('readability.words', { count: s.words })})</span>
-                    </li>
-                  ))}
-                </ol>
+                {long.length ? (
+                  <>
+                    <p className="mb-1 fw-semibold">{t('readability.longest')}</p>
+                    <ol className="mb-0 small" data-testid={`${id}-longest`}>
+                      {long.map((s, i) => (
+                        <li key={`${String(i)}-${s.text.slice(0, 20)}`}>
+                          {s.text} <span className="text-muted">({t('readability.words', { count: s.words })})</span>
+                        </li>
+                      ))}
+                    </ol>
+                  </>
+                ) : null}
               </div>
             ) : null}
           </>
