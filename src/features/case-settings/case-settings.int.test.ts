@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pdfText } from '../../../test/support/pdf-text.ts';
 import { login, startTestApp, type Client, type TestApp } from '../../../test/support/test-app.ts';
 import type { ReadabilityResult } from '../../platform/documents/readability.routes.ts';
 import type { AssessmentDimension, CaseSettings, LetterTemplate, ProcedureType } from './case-settings.schemas.ts';
@@ -112,6 +113,11 @@ describe('case configuration', () => {
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
     expect(pdf.rawPayload.toString('latin1')).toContain('/Lang (it-IT)');
+    const text = pdfText(pdf.rawPayload);
+    expect(text).toContain('Gentile Maria Esposito,');
+    expect(text).toContain('Riferimento: C-2026-000123.');
+    expect(text).toContain('Marco Bianchi');
+    expect(text).not.toContain('{{');
     expect((await c.sportello.request('GET', `/api/case-settings/letter-templates/${template?.id}/preview.pdf`)).statusCode).toBe(403);
     expect((await c.assistente.request('GET', '/api/case-settings/letter-templates/00000000-0000-4000-8000-000000000000/preview.pdf')).statusCode).toBe(404);
   });

@@ -1,21 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { pdfText, pdfTextLines as shownLines } from '../../../test/support/pdf-text.ts';
 import { printable, renderPdf, type PdfSource } from './pdf.ts';
 
 const FIXED = { creationDate: new Date('2026-11-26T09:00:00Z'), compress: false };
-// Windows-1252 bytes 0x80–0x9F (\u0000 where unassigned); the rest is Latin-1. Written out because Node
-// builds without full ICU decode 'windows-1252' as Latin-1.
-const HIGH = '€\u0000‚ƒ„…†‡ˆ‰Š‹Œ\u0000Ž\u0000\u0000‘’“”•–—˜™š›œ\u0000žŸ';
-const cp1252 = (bytes: Buffer) => [...bytes].map((b) => (b >= 0x80 && b <= 0x9f ? HIGH.charAt(b - 0x80) : String.fromCharCode(b))).join('');
-
-/** The text lines an uncompressed pdfkit PDF shows, decoded from its TJ operators (WinAnsi). */
-function shownLines(pdf: Buffer): string[] {
-  const raw = pdf.toString('latin1');
-  return [...raw.matchAll(/\[([^\]]*)\] TJ/g)].map((m) =>
-    [...(m[1] ?? '').matchAll(/<([0-9a-f]*)>/g)].map((h) => cp1252(Buffer.from(h[1] ?? '', 'hex'))).join(''),
-  );
-}
-
 const letter: PdfSource = {
   title: 'Comunicazione di avvio del procedimento',
   language: 'it',
@@ -32,7 +20,7 @@ const letter: PdfSource = {
 
 describe('PDF rendering', () => {
   it('prints Italian accented letters, the euro sign and typographic quotes as real text', async () => {
-    const text = shownLines(await renderPdf(letter, FIXED)).join(' ').replace(/ +/g, ' ');
+    const text = pdfText(await renderPdf(letter, FIXED));
     expect(text).toContain('Comunicazione di avvio del procedimento');
     expect(text).toContain('la sua domanda è arrivata');
     expect(text).toContain('250,00 € al mese');
@@ -61,6 +49,10 @@ describe('PDF rendering', () => {
     const pages = lines.filter((l) => /^Pagina \d+ di \d+$/.test(l));
     expect(pages.length).toBeGreaterThan(2);
     expect(pages).toEqual(pages.map((_, i) => `Pagina ${i + 1} di ${pages.length}`));
+  });
+
+  it('reads the same text back from the compressed PDF', async () => {
+    expect(pdfText(await renderPdf(letter, { creationDate: FIXED.creationDate }))).toBe(pdfText(await renderPdf(letter, FIXED)));
   });
 
   it('is byte-identical for the same input and creation date', async () => {
