@@ -43,6 +43,15 @@ describe('PDF rendering', () => {
     expect(shownLines(Buffer.from(english, 'latin1'))).toContain('Page 1 of 1');
   });
 
+  it('is tagged: headings, paragraphs and table cells in reading order; rules and footers are artifacts', async () => {
+    const raw = (await renderPdf(letter, FIXED)).toString('latin1');
+    expect(raw).toContain('/StructTreeRoot');
+    expect(raw).toContain('/Marked true');
+    for (const type of ['Document', 'H1', 'H2', 'P', 'Table', 'TR', 'TH', 'TD']) expect(raw).toContain(`/S /${type}`);
+    expect(raw).toContain('/Artifact <<\n/Type /Pagination');
+    expect(raw.match(/ BDC/g)?.length).toBe(raw.match(/\bEMC\b/g)?.length);
+  });
+
   it('numbers every page of a long document', async () => {
     const long: PdfSource = { ...letter, blocks: Array.from({ length: 40 }, (_, i) => ({ kind: 'paragraph' as const, text: `Paragrafo ${i + 1}. ${'Testo del verbale della riunione. '.repeat(8)}` })) };
     const lines = shownLines(await renderPdf(long, FIXED));

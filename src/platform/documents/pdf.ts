@@ -4,6 +4,8 @@ import PDFDocument from 'pdfkit';
  * A structured document printed to an A4 PDF: letters, meeting minutes, plans. The PDF carries real
  * text (searchable, readable by screen readers), its title shown in the window title, its language
  * ('it-IT' or 'en') and a footer with the municipality, the date and "page n of m" on every page.
+ * It is tagged: title, headings, paragraphs, table rows and cells are structure elements in reading
+ * order; rules and the footer are artifacts that assistive technology skips.
  *
  * Fonts: the 14 standard PDF fonts (Helvetica), which need no embedding and encode text as WinAnsi
  * (Windows-1252): every Italian letter, the euro sign and typographic quotes print as typed. A letter
@@ -58,24 +60,41 @@ export function printable(text: string): string {
 
 const pageLabel = (language: PdfSource['language'], n: number, of: number) => (language === 'it' ? `Pagina ${n} di ${of}` : `Page ${n} of ${of}`);
 
-function drawTable(doc: PDFKit.PDFDocument, columns: string[], rows: string[][]): void {
+type Struct = PDFKit.PDFStructureElement;
+
+/** A horizontal rule, marked as an artifact (decoration, not content). */
+function rule(doc: PDFKit.PDFDocument, x1: number, x2: number, y: number, width: number): void {
+  doc.markContent('Artifact', { type: 'Layout' });
+  doc.moveTo(x1, y).lineTo(x2, y).lineWidth(width).stroke();
+  doc.endMarkedContent();
+}
+
+function drawTable(doc: PDFKit.PDFDocument, parent: Struct, columns: string[], rows: string[][]): void {
   const left = MARGIN;
   const width = doc.page.width - 2 * MARGIN;
   const columnWidth = width / Math.max(1, columns.length);
   const padding = 4;
+  const table = doc.struct('Table');
+  parent.add(table);
   const drawRow = (cells: string[], bold: boolean) => {
     doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(10);
     const texts = columns.map((_, i) => printable(cells[i] ?? ''));
     const height = Math.max(...texts.map((t) => doc.heightOfString(t || ' ', { width: columnWidth - 2 * padding }))) + 2 * padding;
     if (doc.y + height > doc.page.height - MARGIN - FOOTER_HEIGHT) doc.addPage();
     const top = doc.y;
-    texts.forEach((t, i) => doc.text(t, left + i * columnWidth + padding, top + padding, { width: columnWidth - 2 * padding }));
-    doc.moveTo(left, top + height).lineTo(left + width, top + height).lineWidth(bold ? 1 : 0.5).stroke();
+    const row = doc.struct('TR');
+    table.add(row);
+    texts.forEach((t, i) => {
+      row.add(doc.struct(bold ? 'TH' : 'TD', {}, () => { doc.text(t, left + i * columnWidth + padding, top + padding, { width: columnWidth - 2 * padding }); }));
+    });
+    row.end();
+    rule(doc, left, left + width, top + height, bold ? 1 : 0.5);
     doc.x = left;
     doc.y = top + height;
   };
   drawRow(columns, true);
   for (const row of rows) drawRow(row, false);
+  table.end();
   doc.moveDown();
 }
 
@@ -89,8 +108,10 @@ function drawFooters(doc: PDFKit.PDFDocument, source: PdfSource): void {
     const y = doc.page.height - MARGIN;
     const width = doc.page.width - 2 * MARGIN;
     doc.font('Helvetica').fontSize(9).fillColor('#333333');
+    doc.markContent('Artifact', { type: 'Pagination' });
     doc.text(footer, MARGIN, y, { width, align: 'left', lineBreak: false });
     doc.text(pageLabel(source.language, i + 1, range.count), MARGIN, y, { width, align: 'right', lineBreak: false });
+    doc.endMarkedContent();
     doc.page.margins.bottom = bottom;
   }
 }
@@ -104,6 +125,7 @@ export function renderPdf(source: PdfSource, options: PdfOptions = {}): Promise<
     compress: options.compress ?? true,
     lang: source.language === 'it' ? 'it-IT' : 'en',
     displayTitle: true,
+    tagged: true,
     pdfVersion: '1.7',
     info: {
       Title: source.title,
@@ -121,32 +143,39 @@ export function renderPdf(source: PdfSource, options: PdfOptions = {}): Promise<
     doc.on('error', reject);
   });
 
-  doc.font('Helvetica-Bold').fontSize(16).fillColor('#000000').text(printable(source.title));
+  const root = doc.struct('Document');
+  doc.addStructure(root);
+  const add = (type: string, draw: () => void) => { root.add(doc.struct(type, {}, draw)); };
+  add('H1', () => doc.font('Helvetica-Bold').fontSize(16).fillColor('#000000').text(printable(source.title)));
   doc.moveDown(0.3);
   doc.font('Helvetica').fontSize(10);
-  for (const line of source.metadata ?? []) doc.text(printable(line));
+  for (const line of source.metadata ?? []) add('P', () => doc.text(printable(line)));
   doc.moveDown();
   for (const block of source.blocks) {
     if (block.kind === 'heading') {
-      doc.moveDown(0.5).font('Helvetica-Bold').fontSize(13).text(printable(block.text)).moveDown(0.3);
+      doc.moveDown(0.5);
+      add('H2', () => doc.font('Helvetica-Bold').fontSize(13).text(printable(block.text)));
+      doc.moveDown(0.3);
     } else if (block.kind === 'paragraph') {
-      doc.font('Helvetica').fontSize(BODY_SIZE).text(printable(block.text), { align: 'left', lineGap: 2 }).moveDown(0.6);
+      add('P', () => doc.font('Helvetica').fontSize(BODY_SIZE).text(printable(block.text), { align: 'left', lineGap: 2 }));
+      doc.moveDown(0.6);
     } else {
-      drawTable(doc, block.columns, block.rows);
+      drawTable(doc, root, block.columns, block.rows);
     }
   }
   if (source.signatures?.length) {
     doc.moveDown(2);
     for (const signature of source.signatures) {
       if (doc.y + 60 > doc.page.height - MARGIN - FOOTER_HEIGHT) doc.addPage();
-      doc.font('Helvetica').fontSize(BODY_SIZE).text(printable(signature.label));
-      if (signature.name) doc.text(printable(signature.name));
+      doc.font('Helvetica').fontSize(BODY_SIZE);
+      add('P', () => doc.text(printable(signature.label)));
+      if (signature.name) add('P', () => doc.text(printable(signature.name ?? '')));
       doc.moveDown(1.5);
-      const y = doc.y;
-      doc.moveTo(MARGIN, y).lineTo(MARGIN + 220, y).lineWidth(0.5).stroke();
+      rule(doc, MARGIN, MARGIN + 220, doc.y, 0.5);
       doc.moveDown(1.5);
     }
   }
+  root.end();
   drawFooters(doc, source);
   doc.end();
   return done;
