@@ -49,4 +49,38 @@ describe('the service manager configures case work', () => {
     expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
     await page.close();
   });
+
+  it('adds an assessment dimension whose scale must rise, and changes the days without activity', async () => {
+    const page = await session.browser.newPage();
+    await session.signIn(page, 'responsabile');
+    await page.goto(`${session.server.url}/case-settings`);
+    await page.getByTestId('new-dimension-open').click();
+    await page.getByTestId('new-dimension-code').fill('LEGAL');
+    await page.getByTestId('new-dimension-nameIt').fill('Situazione legale');
+    await page.getByTestId('new-dimension-nameEn').fill('Legal situation');
+    await page.getByTestId('new-dimension-scaleMin').fill('3');
+    await page.getByTestId('new-dimension-scaleMax').fill('3');
+    await page.getByTestId('new-dimension-submit').click();
+    await page.getByTestId('new-dimension-scaleMax-error').waitFor();
+    expect(await page.getByTestId('new-dimension-scaleMax-error').innerText()).toContain('maggiore del minimo');
+    await expectAccessible(page, 'new assessment dimension with an error');
+
+    await page.getByTestId('new-dimension-scaleMin').fill('0');
+    await page.getByTestId('new-dimension-scaleMax').fill('1');
+    await page.getByTestId('new-dimension-level-0-it').fill('Nessun problema');
+    await page.getByTestId('new-dimension-level-0-en').fill('No problem');
+    await page.getByTestId('new-dimension-level-1-it').fill('Procedimenti in corso');
+    await page.getByTestId('new-dimension-level-1-en').fill('Pending proceedings');
+    await page.getByTestId('new-dimension-submit').click();
+    await page.getByTestId('dimensions').getByText('Situazione legale').waitFor();
+    expect(await page.getByTestId('dimensions').innerText()).toContain('1 Procedimenti in corso');
+
+    await page.getByTestId('inactivity-days').fill('90');
+    await page.getByTestId('inactivity-submit').click();
+    await page.getByTestId('inactivity-saved').waitFor();
+    await page.reload();
+    await page.getByTestId('procedure-types').waitFor();
+    await expect.poll(() => page.getByTestId('inactivity-days').inputValue()).toBe('90');
+    await page.close();
+  });
 });
