@@ -20,6 +20,9 @@ import { BookingPage } from './features/appointments/BookingPage.tsx';
 import { CalendarPage } from './features/appointments/CalendarPage.tsx';
 import { RoomsAdminPage } from './features/appointments/RoomsAdminPage.tsx';
 import { TimelinessPage } from './features/appointments/TimelinessPage.tsx';
+import { CaseSettingsPage } from './features/case-settings/CaseSettingsPage.tsx';
+import { LetterTemplateEditPage } from './features/case-settings/LetterTemplateEditPage.tsx';
+import { LetterTemplatesPage } from './features/case-settings/LetterTemplatesPage.tsx';
 import { AuditPage } from './features/audit/AuditPage.tsx';
 import { ImportPage } from './features/catalogue/ImportPage.tsx';
 import { MyProviderPage } from './features/catalogue/MyProviderPage.tsx';
@@ -84,6 +87,9 @@ function SignedInRoutes() {
         <Route path="/appointments/:id" element={<RequirePermission permission={p.appointmentRead}><AppointmentPage /></RequirePermission>} />
         <Route path="/admin/rooms" element={<RequirePermission permission={p.roomManage}><RoomsAdminPage /></RequirePermission>} />
         <Route path="/reports/timeliness" element={<RequirePermission permission={p.timelinessRead}><TimelinessPage /></RequirePermission>} />
+        <Route path="/case-settings" element={<RequirePermission permission={p.caseConfigure}><CaseSettingsPage /></RequirePermission>} />
+        <Route path="/case-settings/letters" element={<RequirePermission permission={p.caseConfigure}><LetterTemplatesPage /></RequirePermission>} />
+        <Route path="/case-settings/letters/:id" element={<RequirePermission permission={p.caseConfigure}><LetterTemplateEditPage /></RequirePermission>} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </Layout>

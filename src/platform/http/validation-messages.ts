@@ -11,6 +11,10 @@ const formatMessages: Record<string, [string, string]> = {
   language: ['Lingua: codice di due lettere minuscole (es. it).', 'Language: two lower-case letters (e.g. it).'],
   username: ['Nome utente: lettere minuscole, cifre, punto, trattino.', 'Username: lower-case letters, digits, dot, dash.'],
   serviceCode: ['Codice del servizio: lettere, cifre e . - _ / (al massimo 30).', 'Service code: letters, digits and . - _ / (at most 30).'],
+  referenceCode: [
+    'Codice: da 2 a 30 lettere maiuscole, cifre o _ (es. ECON_CONTRIB).',
+    'Code: 2 to 30 upper-case letters, digits or _ (e.g. ECON_CONTRIB).',
+  ],
   needArea: ['Area di bisogno: codice ISTAT (es. FAM, ELD).', 'Area of need: ISTAT code (e.g. FAM, ELD).'],
   taxCode: [
     'Codice fiscale o partita IVA: 11 cifre o 16 caratteri.',

@@ -25,6 +25,8 @@ export const permissions = {
   safetyWrite: 'safety.write',
   roomManage: 'room.manage',
   timelinessRead: 'timeliness.read',
+  caseSettingsRead: 'case.settings.read',
+  caseConfigure: 'case.configure',
 } as const;
 
 export type Permission = (typeof permissions)[keyof typeof permissions];

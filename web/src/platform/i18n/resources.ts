@@ -4,6 +4,8 @@ import accessesEn from '../../features/accesses/en.json';
 import accessesIt from '../../features/accesses/it.json';
 import appointmentsEn from '../../features/appointments/en.json';
 import appointmentsIt from '../../features/appointments/it.json';
+import caseSettingsEn from '../../features/case-settings/en.json';
+import caseSettingsIt from '../../features/case-settings/it.json';
 import auditEn from '../../features/audit/en.json';
 import auditIt from '../../features/audit/it.json';
 import householdsEn from '../../features/households/en.json';
@@ -32,6 +34,7 @@ export const resources = {
     accesses: accessesIt,
     catalogue: catalogueIt,
     appointments: appointmentsIt,
+    caseSettings: caseSettingsIt,
   },
   en: {
     common: commonEn,
@@ -44,6 +47,7 @@ export const resources = {
     accesses: accessesEn,
     catalogue: catalogueEn,
     appointments: appointmentsEn,
+    caseSettings: caseSettingsEn,
   },
 } as const;
 

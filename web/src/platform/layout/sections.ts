@@ -20,7 +20,9 @@ export type SectionKey =
   | 'appointments'
   | 'bookAppointment'
   | 'rooms'
-  | 'timeliness';
+  | 'timeliness'
+  | 'caseSettings'
+  | 'letterTemplates';
 
 export type Section = { key: SectionKey; to: string; permission: Permission; inMenu: boolean };
 
@@ -45,6 +47,8 @@ export const sections: readonly Section[] = [
   { key: 'bookAppointment', to: '/appointments/new', permission: permissions.appointmentWrite, inMenu: false },
   { key: 'rooms', to: '/admin/rooms', permission: permissions.roomManage, inMenu: true },
   { key: 'timeliness', to: '/reports/timeliness', permission: permissions.timelinessRead, inMenu: true },
+  { key: 'caseSettings', to: '/case-settings', permission: permissions.caseConfigure, inMenu: true },
+  { key: 'letterTemplates', to: '/case-settings/letters', permission: permissions.caseConfigure, inMenu: false },
 ];
 
 export function sectionsFor(me: Me): Section[] {
