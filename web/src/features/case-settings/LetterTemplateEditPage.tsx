@@ -12,7 +12,7 @@ import { ReadabilityMeter } from '../../platform/components/ReadabilityMeter.tsx
 import { SelectField } from '../../platform/components/SelectField.tsx';
 import { TextField } from '../../platform/components/TextField.tsx';
 import { usePageTitle } from '../../platform/layout/use-page-title.ts';
-import { TextAreaField } from '../accesses/TextAreaField.tsx';
+import { TextAreaField } from '../../platform/components/TextAreaField.tsx';
 import { caseSettingsApi } from './case-settings-api.ts';
 
 type Draft = { name: string; language: LetterLanguage; subject: string; body: string; isActive: boolean };
