@@ -9,6 +9,7 @@ import { buildServer } from './platform/http/server.ts';
 import { accessesFeature } from './features/accesses/index.ts';
 import { appointmentsFeature } from './features/appointments/index.ts';
 import { auditFeature } from './features/audit/index.ts';
+import { casesFeature } from './features/cases/index.ts';
 import { catalogueFeature } from './features/catalogue/index.ts';
 import { householdsFeature } from './features/households/index.ts';
 import { registryFeature } from './features/registry/index.ts';
@@ -25,6 +26,7 @@ export const features: Feature[] = [
   catalogueFeature,
   accessesFeature,
   appointmentsFeature,
+  casesFeature,
   auditFeature,
 ];
 
