@@ -160,4 +160,12 @@ describe('case record: opening, status machine, transfers, conflicts', () => {
     const territory = await manager.json<{ id: string; access: string }[]>('GET', `/api/cases?scope=territory&q=${encodeURIComponent(c.reference)}`);
     expect(territory.body.map((row) => [row.id, row.access])).toEqual([[c.id, 'full']]);
   });
+
+  it('the demo has cases of the team from the referrals, statuses spread, some past their review', async () => {
+    const rows = await t.database.db.selectFrom('case_record').select(['status', 'next_review_on', 'intake_item_id']).where('intake_item_id', 'is not', null).execute();
+    expect(rows.length).toBeGreaterThan(5);
+    expect(new Set(rows.map((row) => row.status)).size).toBeGreaterThan(2);
+    const today = new Date().toISOString().slice(0, 10);
+    expect(rows.some((row) => row.next_review_on !== null && row.next_review_on < today)).toBe(true);
+  });
 });

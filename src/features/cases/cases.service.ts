@@ -16,7 +16,7 @@ import '../accesses/accesses.tables.ts';
 import '../catalogue/catalogue.tables.ts';
 
 /** The next human reference number of the year (2026/000123), under the counter's row lock. */
-async function nextReference(trx: Db): Promise<string> {
+export async function nextReference(trx: Db): Promise<string> {
   const { rows } = await sql<{ year: number; last_number: number }>`
     INSERT INTO case_reference_counter (year, last_number) VALUES (extract(year from now())::int, 1)
     ON CONFLICT (year) DO UPDATE SET last_number = case_reference_counter.last_number + 1
