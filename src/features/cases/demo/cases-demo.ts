@@ -75,7 +75,7 @@ export async function casesDemo(trx: Db, context: DemoContext): Promise<void> {
     const persons = await trx.selectFrom('access_person').select(['person_id', 'involvement', 'municipality_code']).where('access_id', '=', item.access_id).execute();
     await trx
       .insertInto('case_person')
-      .values(persons.map((p) => ({ case_id: created.id, person_id: p.person_id, role: (p.involvement === 'beneficiary' ? 'beneficiary' : 'other') as CasePersonRole, municipality_code: p.municipality_code, added_by: opener })))
+      .values(persons.map((p) => ({ case_id: created.id, person_id: p.person_id, role: (p.involvement === 'beneficiary' ? 'beneficiary' : 'other'), municipality_code: p.municipality_code, added_by: opener })))
       .execute();
     await trx
       .insertInto('case_status_change')
