@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { DemoContext } from '../../../demo/feature-demos.ts';
 import type { Db } from '../../../platform/db/database.ts';
 import { mulberry32 } from '../../registry/demo/person-generator.ts';
-import type { CasePersonRole, CaseStatus } from '../cases.codes.ts';
+import type { CaseStatus } from '../cases.codes.ts';
 import { nextReference } from '../cases.service.ts';
 import '../cases.tables.ts';
 import '../../accesses/accesses.tables.ts';
