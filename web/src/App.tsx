@@ -20,6 +20,10 @@ import { BookingPage } from './features/appointments/BookingPage.tsx';
 import { CalendarPage } from './features/appointments/CalendarPage.tsx';
 import { RoomsAdminPage } from './features/appointments/RoomsAdminPage.tsx';
 import { TimelinessPage } from './features/appointments/TimelinessPage.tsx';
+import { BreakGlassEventsPage } from './features/cases/BreakGlassEventsPage.tsx';
+import { CaseListPage } from './features/cases/CaseListPage.tsx';
+import { CasePage } from './features/cases/CasePage.tsx';
+import { OpenCasePage } from './features/cases/OpenCasePage.tsx';
 import { AuditPage } from './features/audit/AuditPage.tsx';
 import { ImportPage } from './features/catalogue/ImportPage.tsx';
 import { MyProviderPage } from './features/catalogue/MyProviderPage.tsx';
@@ -84,6 +88,10 @@ function SignedInRoutes() {
         <Route path="/appointments/:id" element={<RequirePermission permission={p.appointmentRead}><AppointmentPage /></RequirePermission>} />
         <Route path="/admin/rooms" element={<RequirePermission permission={p.roomManage}><RoomsAdminPage /></RequirePermission>} />
         <Route path="/reports/timeliness" element={<RequirePermission permission={p.timelinessRead}><TimelinessPage /></RequirePermission>} />
+        <Route path="/cases" element={<RequirePermission permission={p.caseRead}><CaseListPage /></RequirePermission>} />
+        <Route path="/cases/new" element={<RequirePermission permission={p.caseWrite}><OpenCasePage /></RequirePermission>} />
+        <Route path="/cases/break-glass" element={<RequirePermission permission={p.caseManage}><BreakGlassEventsPage /></RequirePermission>} />
+        <Route path="/cases/:id" element={<RequirePermission permission={p.caseExists}><CasePage /></RequirePermission>} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </Layout>

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { getActor } from '../../platform/access/guard.ts';
+import { coversRecord, scopeFor } from '../../platform/access/scope.ts';
 import { ErrorBody } from '../../platform/http/error.schemas.ts';
 import type { App, AppContext } from '../../platform/http/feature.ts';
 import { breakGlass, breakGlassEvents } from './break-glass.service.ts';
@@ -30,6 +31,7 @@ const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody,
 const IdParams = z.strictObject({ id: z.uuid() });
 const PersonParams = z.strictObject({ id: z.uuid(), personId: z.uuid() });
 const tags = ['cases'];
+const OwnersQuery = z.strictObject({ municipalityCode: z.string().regex(/^\d{6}$/, 'istatCode') });
 
 export function casesRoutes(app: App, { database: { db } }: AppContext): void {
   const write = { config: { permission: CASE_WRITE } };
@@ -45,6 +47,11 @@ export function casesRoutes(app: App, { database: { db } }: AppContext): void {
   app.get('/cases/break-glass-events', { config: { permission: CASE_MANAGE }, schema: { tags, response: { 200: z.array(BreakGlassGrant), ...errors } } }, async (request) =>
     breakGlassEvents(db, getActor(request)),
   );
+  app.get('/cases/eligible-owners', { ...write, schema: { tags, querystring: OwnersQuery, response: { 200: z.array(EligibleOwner), ...errors } } }, async (request) => {
+    const { municipalityCode } = request.query;
+    if (!coversRecord(scopeFor(getActor(request), CASE_WRITE), municipalityCode, null)) return [];
+    return eligibleOwners(db, municipalityCode, null);
+  });
   app.get('/cases/:id', { config: { permission: CASE_EXISTS }, schema: { tags, params: IdParams, response: { 200: CaseView, ...errors } } }, async (request) =>
     db.transaction().execute((trx) => readCase(trx, getActor(request), request.params.id)),
   );

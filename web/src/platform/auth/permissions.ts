@@ -25,6 +25,10 @@ export const permissions = {
   safetyWrite: 'safety.write',
   roomManage: 'room.manage',
   timelinessRead: 'timeliness.read',
+  caseRead: 'case.read',
+  caseWrite: 'case.write',
+  caseExists: 'case.exists',
+  caseManage: 'case.manage',
 } as const;
 
 export type Permission = (typeof permissions)[keyof typeof permissions];

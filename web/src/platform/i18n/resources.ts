@@ -8,6 +8,8 @@ import auditEn from '../../features/audit/en.json';
 import auditIt from '../../features/audit/it.json';
 import householdsEn from '../../features/households/en.json';
 import householdsIt from '../../features/households/it.json';
+import casesEn from '../../features/cases/en.json';
+import casesIt from '../../features/cases/it.json';
 import catalogueEn from '../../features/catalogue/en.json';
 import catalogueIt from '../../features/catalogue/it.json';
 import registryEn from '../../features/registry/en.json';
@@ -32,6 +34,7 @@ export const resources = {
     accesses: accessesIt,
     catalogue: catalogueIt,
     appointments: appointmentsIt,
+    cases: casesIt,
   },
   en: {
     common: commonEn,
@@ -44,6 +47,7 @@ export const resources = {
     accesses: accessesEn,
     catalogue: catalogueEn,
     appointments: appointmentsEn,
+    cases: casesEn,
   },
 } as const;
 
