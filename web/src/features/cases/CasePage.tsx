@@ -65,7 +65,7 @@ function FullView({ detail, notice, onSaved, onReload }: { detail: CaseDetail; n
   return (
     <>
       <h1 data-testid="case-title">
-        {t('detail.title', { reference: detail.reference })} <Badge color={STATUS_COLOR[detail.status]} data-testid="case-status">{t(`status.${detail.status}`)}</Badge>
+        {t('detail.title', { reference: detail.reference })} <Badge color={STATUS_COLOR[detail.status]} testId="case-status">{t(`status.${detail.status}`)}</Badge>
       </h1>
       <div aria-live="polite">{notice ? <Alert color="success" fade={false} testId="case-notice">{notice}</Alert> : null}</div>
       {detail.breakGlassUntil ? <Alert color="warning" fade={false} testId="case-glass-active">{t('detail.breakGlassUntil', { time: formatDateTime(detail.breakGlassUntil, i18n.language) })}</Alert> : null}
