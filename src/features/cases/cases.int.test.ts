@@ -168,4 +168,16 @@ describe('case record: opening, status machine, transfers, conflicts', () => {
     const today = new Date().toISOString().slice(0, 10);
     expect(rows.some((row) => row.next_review_on !== null && row.next_review_on < today)).toBe(true);
   });
+
+  it('offers as owners the social workers of the case territory, with their teams', async () => {
+    const c = await aCase(worker, [persons[0]!]);
+    const owners = await manager.json<{ id: string; teams: { name: string }[] }[]>('GET', `/api/cases/${c.id}/eligible-owners`);
+    expect(owners.status).toBe(200);
+    expect(owners.body.map((o) => o.id)).toEqual(expect.arrayContaining([ids.assistente, ids.assistente2]));
+    expect(owners.body.map((o) => o.id)).not.toContain(ids.responsabile);
+    expect(owners.body.find((o) => o.id === ids.assistente)?.teams.map((team) => team.name)).toEqual(['Équipe adulti e anziani']);
+    const byTerritory = await worker.json<{ id: string }[]>('GET', `/api/cases/eligible-owners?municipalityCode=${CASTEL_MAGGIORE}`);
+    expect(byTerritory.body.map((o) => o.id)).toContain(ids.assistente);
+    expect((await desk.request('GET', `/api/cases/eligible-owners?municipalityCode=${CASTEL_MAGGIORE}`)).statusCode).toBe(403);
+  });
 });
