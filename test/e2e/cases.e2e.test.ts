@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { expectAccessible, launchBrowser } from './support/browser.ts';
 import { startServer, type RunningServer } from './support/server.ts';
 import { signIn as signInAs } from './support/sign-in.ts';
+import { login } from '../support/test-app.ts';
 
 describe('cases in the browser', () => {
   let server: RunningServer;
@@ -85,5 +86,39 @@ describe('cases in the browser', () => {
     expect(await desk.getByTestId('nav-cases').count()).toBe(0);
     await expectAccessible(desk, 'person page with the case the desk may only know of');
     await desk.close();
+  });
+
+  it('a social worker outside the team sees whom to call, breaks the glass with a reason, and the manager sees it', async () => {
+    const admin = await login(server.app, 'admin');
+    const union = await server.database.db.selectFrom('territory_group').select('id').where('name', '=', 'Unione Reno Galliera').executeTakeFirstOrThrow();
+    const password = 'una-password-lunga-e2e';
+    const user = await admin.json<{ id: string }>('POST', '/api/users', { username: 'reperibile', displayName: 'Elena Sarti (reperibile)', password });
+    expect(user.status).toBe(200);
+    expect((await admin.request('POST', `/api/users/${user.body.id}/grants`, { role: 'social_worker', territoryKind: 'union', territoryId: union.id })).statusCode).toBe(200);
+    const demoCase = await server.database.db.selectFrom('case_record').select(['id', 'reference']).where('status', '<>', 'closed').orderBy('reference').executeTakeFirstOrThrow();
+
+    const outsider = await browser.newPage();
+    await signInAs(outsider, server.url, 'reperibile', password);
+    await outsider.goto(`${server.url}/cases/${demoCase.id}`);
+    await outsider.getByTestId('case-exists-call').waitFor();
+    expect(await outsider.getByTestId('case-persons').count()).toBe(0);
+    await expectAccessible(outsider, 'case seen by a social worker outside the team');
+    await outsider.getByTestId('break-glass-submit').click();
+    await outsider.getByTestId('break-glass-error').waitFor();
+    await outsider.getByTestId('glass-reason').fill('Chiamata notturna delle forze dell’ordine, serve il contatto dei familiari');
+    await outsider.getByTestId('break-glass-submit').click();
+    await outsider.getByTestId('case-glass-active').waitFor();
+    expect(await outsider.getByTestId('case-persons').count()).toBe(1);
+    await expectAccessible(outsider, 'case opened by break the glass');
+    await outsider.close();
+
+    const manager = await browser.newPage();
+    await signIn(manager, 'responsabile');
+    await manager.goto(`${server.url}/cases/break-glass`);
+    await manager.getByTestId('glass-events').waitFor();
+    expect(await manager.getByTestId('glass-events').innerText()).toContain('Elena Sarti');
+    expect(await manager.getByTestId('glass-events').innerText()).toContain(demoCase.reference);
+    await expectAccessible(manager, 'emergency accesses');
+    await manager.close();
   });
 });

@@ -3,7 +3,8 @@ import type { Actor } from '../../platform/access/actor.ts';
 import { inScope, scopeFor } from '../../platform/access/scope.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { AppError, invalid, notFound } from '../../platform/http/errors.ts';
-import { lockCaseContent, managesCase } from './case-access.ts';
+import { writeAccessLog } from '../../platform/audit/access-log.ts';
+import { caseScopes, lockCaseContent, managesCase } from './case-access.ts';
 import { readFullCase } from './case-detail.ts';
 import { CASE_TRANSITIONS, type CaseStatus } from './cases.codes.ts';
 import type { AddPersonBody, CaseDetail, StatusChangeBody, TransferBody, UpdateCaseBody } from './cases.schemas.ts';
@@ -129,7 +130,9 @@ export function removePerson(db: Db, actor: Actor, caseId: string, personId: str
     if (target.role === 'beneficiary' && persons.filter((p) => p.role === 'beneficiary').length === 1) {
       throw new AppError('CONFLICT', { message: { it: 'Il caso deve avere almeno un beneficiario.', en: 'The case must keep at least one beneficiary.' } });
     }
-    await trx.deleteFrom('case_person').where('case_id', '=', caseId).where('person_id', '=', personId).execute();
+    const removed = await trx.deleteFrom('case_person').where('case_id', '=', caseId).where('person_id', '=', personId).returning('municipality_code').executeTakeFirstOrThrow();
+    // The removed person is no longer among those the read-back logs: log the change for them here.
+    await writeAccessLog(trx, actor, caseScopes(actor).read, 'update', [{ personId, municipalityCode: removed.municipality_code, recordType: 'case', recordId: caseId }]);
     return {};
   });
 }

@@ -149,6 +149,8 @@ describe('case record: opening, status machine, transfers, conflicts', () => {
     const removed = await worker.json<CaseDetail>('POST', `/api/cases/${c.id}/persons/${persons[4]}/remove`, { version: added.body.version });
     expect(removed.status).toBe(200);
     expect(removed.body.persons.map((p) => p.personId)).toEqual([persons[3]]);
+    const logged = await t.database.db.selectFrom('access_log').select('id').where('person_id', '=', persons[4]!).where('record_id', '=', c.id).where('action', '=', 'update').execute();
+    expect(logged.length).toBeGreaterThanOrEqual(2);
   });
 
   it('lists my cases, my team’s and the territory’s, with overdue reviews', async () => {
