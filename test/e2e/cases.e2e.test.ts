@@ -67,6 +67,10 @@ describe('cases in the browser', () => {
     expect(await manager.getByTestId('case-status').innerText()).toMatch(/In valutazione|Assessing/);
     expect(await manager.getByTestId('case-status-history').innerText()).toContain('Primo colloquio svolto');
     await expectAccessible(manager, 'case page after the status change');
+    // The review date passes: the case shows it overdue.
+    await manager.getByTestId('case-next-review').fill('2020-01-15');
+    await manager.getByTestId('next-review-submit').click();
+    await manager.getByText(/scaduta|overdue/).first().waitFor();
 
     const title = await manager.getByTestId('case-title').innerText();
     const reference = /\d{4}\/\d{6}/.exec(title)?.[0] ?? '';

@@ -12,6 +12,7 @@ import { usePageTitle } from '../../platform/layout/use-page-title.ts';
 import { useNeedAreas } from '../accesses/use-access-options.ts';
 import { BreakGlassForm } from './BreakGlass.tsx';
 import { StatusDialog, TransferDialog } from './CaseDialogs.tsx';
+import { NextReviewForm } from './NextReviewForm.tsx';
 import { casesApi } from './cases-api.ts';
 import { STATUS_COLOR } from './case-format.ts';
 
@@ -88,6 +89,7 @@ function FullView({ detail, notice, onSaved, onReload }: { detail: CaseDetail; n
           {detail.canTransfer ? <Button color="secondary" outline type="button" onClick={() => { setDialog('transfer'); }} testId="case-transfer">{t('detail.transfer')}</Button> : null}
         </div>
       ) : null}
+      {writer && detail.status !== 'closed' ? <NextReviewForm key={detail.version} detail={detail} onSaved={onSaved} /> : null}
       <h2 className="h4">{t('detail.persons')}</h2>
       <ul data-testid="case-persons">
         {detail.persons.map((p) => (

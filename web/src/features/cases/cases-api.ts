@@ -9,6 +9,7 @@ import type {
   OpenFromIntakeBody,
   StatusChangeBody,
   TransferBody,
+  UpdateCaseBody,
 } from '../../../../src/features/cases/cases.schemas.ts';
 import { api, withQuery } from '../../platform/api/api-client.ts';
 
@@ -20,6 +21,7 @@ export const casesApi = {
   open: (body: z.input<typeof OpenCaseBody>) => api.post<CaseDetail>('/cases', body),
   openFromIntake: (intakeId: string, body: z.input<typeof OpenFromIntakeBody>) => api.post<CaseDetail>(`/intake/${encodeURIComponent(intakeId)}/open-case`, body),
   changeStatus: (id: string, body: z.input<typeof StatusChangeBody>) => api.post<CaseDetail>(`${casePath(id)}/status`, body),
+  update: (id: string, body: z.input<typeof UpdateCaseBody>) => api.patch<CaseDetail>(casePath(id), body),
   transfer: (id: string, body: z.input<typeof TransferBody>) => api.post<CaseDetail>(`${casePath(id)}/transfer`, body),
   breakGlass: (id: string, reason: string) => api.post<CaseDetail>(`${casePath(id)}/break-glass`, { reason }),
   owners: (id: string) => api.get<EligibleOwner[]>(`${casePath(id)}/eligible-owners`),
