@@ -113,6 +113,8 @@ describe('who sees a case: full content, existence only, nothing; break the glas
     expect(rows.body.length).toBeGreaterThan(0);
     for (const row of rows.body) expect(row).toMatchObject({ access: 'exists', status: null });
     expect(rows.body.find((row) => row.id === c.id)?.owner.displayName).toBe(c.owner.displayName);
+    const logged = await t.database.db.selectFrom('access_log').select('person_id').where('record_type', '=', 'case_existence').where('record_id', '=', c.id).execute();
+    expect(logged.map((row) => row.person_id)).toContain(persons[0]);
     expect((await desk.request('GET', '/api/cases?scope=territory')).statusCode).toBe(403);
     expect((await desk.request('POST', `/api/cases/${c.id}/break-glass`, { reason: 'Voglio vedere' })).statusCode).toBe(403);
   });
