@@ -10,6 +10,7 @@ import { accessesFeature } from './features/accesses/index.ts';
 import { appointmentsFeature } from './features/appointments/index.ts';
 import { auditFeature } from './features/audit/index.ts';
 import { caseSettingsFeature } from './features/case-settings/index.ts';
+import { casesFeature } from './features/cases/index.ts';
 import { catalogueFeature } from './features/catalogue/index.ts';
 import { householdsFeature } from './features/households/index.ts';
 import { registryFeature } from './features/registry/index.ts';
@@ -27,6 +28,7 @@ export const features: Feature[] = [
   accessesFeature,
   appointmentsFeature,
   caseSettingsFeature,
+  casesFeature,
   auditFeature,
 ];
 

@@ -23,6 +23,10 @@ import { TimelinessPage } from './features/appointments/TimelinessPage.tsx';
 import { CaseSettingsPage } from './features/case-settings/CaseSettingsPage.tsx';
 import { LetterTemplateEditPage } from './features/case-settings/LetterTemplateEditPage.tsx';
 import { LetterTemplatesPage } from './features/case-settings/LetterTemplatesPage.tsx';
+import { BreakGlassEventsPage } from './features/cases/BreakGlassEventsPage.tsx';
+import { CaseListPage } from './features/cases/CaseListPage.tsx';
+import { CasePage } from './features/cases/CasePage.tsx';
+import { OpenCasePage } from './features/cases/OpenCasePage.tsx';
 import { AuditPage } from './features/audit/AuditPage.tsx';
 import { ImportPage } from './features/catalogue/ImportPage.tsx';
 import { MyProviderPage } from './features/catalogue/MyProviderPage.tsx';
@@ -90,6 +94,10 @@ function SignedInRoutes() {
         <Route path="/case-settings" element={<RequirePermission permission={p.caseConfigure}><CaseSettingsPage /></RequirePermission>} />
         <Route path="/case-settings/letters" element={<RequirePermission permission={p.caseConfigure}><LetterTemplatesPage /></RequirePermission>} />
         <Route path="/case-settings/letters/:id" element={<RequirePermission permission={p.caseConfigure}><LetterTemplateEditPage /></RequirePermission>} />
+        <Route path="/cases" element={<RequirePermission permission={p.caseRead}><CaseListPage /></RequirePermission>} />
+        <Route path="/cases/new" element={<RequirePermission permission={p.caseWrite}><OpenCasePage /></RequirePermission>} />
+        <Route path="/cases/break-glass" element={<RequirePermission permission={p.caseManage}><BreakGlassEventsPage /></RequirePermission>} />
+        <Route path="/cases/:id" element={<RequirePermission permission={p.caseExists}><CasePage /></RequirePermission>} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </Layout>

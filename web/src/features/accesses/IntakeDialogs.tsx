@@ -26,7 +26,7 @@ type ShellProps = {
 };
 
 /** A modal form: titled, focus kept inside, Escape or Cancel closes it, the page's focus comes back. */
-function DialogShell({ id, title, about, busy, failure, submitLabel, onSubmit, onCancel, children }: ShellProps) {
+export function DialogShell({ id, title, about, busy, failure, submitLabel, onSubmit, onCancel, children }: ShellProps) {
   const { t } = useTranslation();
   const submit = (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();

@@ -7,6 +7,7 @@ import type { Urgency } from '../../../../src/features/accesses/accesses.codes.t
 import { useMe } from '../../platform/auth/auth-context.ts';
 import { can, permissions } from '../../platform/auth/permissions.ts';
 import { firstInterviewPath } from './booking-link.ts';
+import { openCasePath } from '../cases/case-format.ts';
 import { DataTable } from '../../platform/components/DataTable.tsx';
 import { ErrorAlert } from '../../platform/components/ErrorAlert.tsx';
 import { Loading } from '../../platform/components/Loading.tsx';
@@ -24,7 +25,7 @@ type Dialog = { kind: 'assign' | 'close'; item: IntakeItem } | null;
 
 /** The social service's intake queue: urgent first, then the longest waiting; the manager assigns. */
 export function IntakeQueuePage() {
-  const { t, i18n } = useTranslation(['accesses', 'common']);
+  const { t, i18n } = useTranslation(['accesses', 'common', 'cases']);
   const me = useMe();
   const needAreas = useNeedAreas();
   const manager = can(me, permissions.intakeAssign);
@@ -105,6 +106,11 @@ export function IntakeQueuePage() {
                       {open && item.persons[0] && can(me, permissions.appointmentWrite) ? (
                         <Link to={firstInterviewPath(item.persons[0].personId, item.id, item.accessId)} className="btn btn-outline-primary btn-xs" data-testid="intake-book" aria-label={`${t('intake.book')}: ${whoOf(item)}`}>
                           {t('intake.book')}
+                        </Link>
+                      ) : null}
+                      {open && item.persons[0] && can(me, permissions.caseWrite) ? (
+                        <Link to={openCasePath({ intakeId: item.id, version: String(item.version), municipalityCode: item.municipalityCode, who: whoOf(item), needAreaCode: item.needAreaCode })} className="btn btn-outline-primary btn-xs" data-testid="intake-open-case" aria-label={`${t('cases:section.open')}: ${whoOf(item)}`}>
+                          {t('cases:section.open')}
                         </Link>
                       ) : null}
                       {mayClose ? (

@@ -27,6 +27,10 @@ export const permissions = {
   timelinessRead: 'timeliness.read',
   caseSettingsRead: 'case.settings.read',
   caseConfigure: 'case.configure',
+  caseRead: 'case.read',
+  caseWrite: 'case.write',
+  caseExists: 'case.exists',
+  caseManage: 'case.manage',
 } as const;
 
 export type Permission = (typeof permissions)[keyof typeof permissions];

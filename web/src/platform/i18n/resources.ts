@@ -10,6 +10,8 @@ import auditEn from '../../features/audit/en.json';
 import auditIt from '../../features/audit/it.json';
 import householdsEn from '../../features/households/en.json';
 import householdsIt from '../../features/households/it.json';
+import casesEn from '../../features/cases/en.json';
+import casesIt from '../../features/cases/it.json';
 import catalogueEn from '../../features/catalogue/en.json';
 import catalogueIt from '../../features/catalogue/it.json';
 import registryEn from '../../features/registry/en.json';
@@ -35,6 +37,7 @@ export const resources = {
     catalogue: catalogueIt,
     appointments: appointmentsIt,
     caseSettings: caseSettingsIt,
+    cases: casesIt,
   },
   en: {
     common: commonEn,
@@ -48,6 +51,7 @@ export const resources = {
     catalogue: catalogueEn,
     appointments: appointmentsEn,
     caseSettings: caseSettingsEn,
+    cases: casesEn,
   },
 } as const;
 

@@ -22,7 +22,9 @@ export type SectionKey =
   | 'rooms'
   | 'timeliness'
   | 'caseSettings'
-  | 'letterTemplates';
+  | 'letterTemplates'
+  | 'cases'
+  | 'breakGlass';
 
 export type Section = { key: SectionKey; to: string; permission: Permission; inMenu: boolean };
 
@@ -33,6 +35,8 @@ export const sections: readonly Section[] = [
   { key: 'accesses', to: '/accesses', permission: permissions.accessRead, inMenu: true },
   { key: 'newAccess', to: '/accesses/new', permission: permissions.accessWrite, inMenu: false },
   { key: 'intake', to: '/intake', permission: permissions.intakeRead, inMenu: true },
+  { key: 'cases', to: '/cases', permission: permissions.caseRead, inMenu: true },
+  { key: 'breakGlass', to: '/cases/break-glass', permission: permissions.caseManage, inMenu: false },
   { key: 'accessStats', to: '/accesses/stats', permission: permissions.accessStats, inMenu: true },
   { key: 'users', to: '/admin/users', permission: permissions.usersManage, inMenu: true },
   { key: 'teams', to: '/admin/teams', permission: permissions.usersManage, inMenu: true },

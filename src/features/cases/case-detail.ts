@@ -1,0 +1,93 @@
+import { sql } from 'kysely';
+import type { Actor } from '../../platform/access/actor.ts';
+import type { AccessAction } from '../../platform/audit/access-log.schemas.ts';
+import type { Db } from '../../platform/db/database.ts';
+import { caseNotFound, logCaseAccess, managesCase } from './case-access.ts';
+import { casePersons, existenceOf, selectCases, summaryOf } from './case-row.ts';
+import { CASE_TRANSITIONS } from './cases.codes.ts';
+import type { CaseDetail, CaseView } from './cases.schemas.ts';
+
+async function historyOf(trx: Db, caseId: string) {
+  const statuses = await trx
+    .selectFrom('case_status_change as s')
+    .innerJoin('app_user as u', 'u.id', 's.changed_by')
+    .select(['s.id', 's.from_status', 's.to_status', 's.reason', 's.changed_at', 's.changed_by', 'u.display_name'])
+    .where('s.case_id', '=', caseId)
+    .orderBy('s.changed_at')
+    .orderBy('s.id')
+    .execute();
+  const transfers = await trx
+    .selectFrom('case_transfer as x')
+    .innerJoin('app_user as fo', 'fo.id', 'x.from_owner_id')
+    .innerJoin('app_user as to', 'to.id', 'x.to_owner_id')
+    .innerJoin('app_user as by', 'by.id', 'x.transferred_by')
+    .leftJoin('team as ft', 'ft.id', 'x.from_team_id')
+    .leftJoin('team as tt', 'tt.id', 'x.to_team_id')
+    .select(['x.id', 'x.reason', 'x.transferred_at', 'x.from_owner_id', 'x.to_owner_id', 'x.transferred_by', 'x.from_team_id', 'x.to_team_id'])
+    .select(['fo.display_name as from_owner', 'to.display_name as to_owner', 'by.display_name as by_name', 'ft.name as from_team', 'tt.name as to_team'])
+    .where('x.case_id', '=', caseId)
+    .orderBy('x.transferred_at')
+    .execute();
+  const team = (id: string | null, name: string | null) => (id && name ? { id, name } : null);
+  return {
+    statusHistory: statuses.map((s) => ({ id: s.id, from: s.from_status, to: s.to_status, reason: s.reason, at: s.changed_at, by: { id: s.changed_by, displayName: s.display_name } })),
+    transfers: transfers.map((x) => ({
+      id: x.id,
+      fromOwner: { id: x.from_owner_id, displayName: x.from_owner },
+      toOwner: { id: x.to_owner_id, displayName: x.to_owner },
+      fromTeam: team(x.from_team_id, x.from_team),
+      toTeam: team(x.to_team_id, x.to_team),
+      reason: x.reason,
+      at: x.transferred_at,
+      by: { id: x.transferred_by, displayName: x.by_name },
+    })),
+  };
+}
+
+/** The case as the actor may see it: full detail (logged per person) or the existence view; 404 otherwise. */
+export async function readCase(trx: Db, actor: Actor, caseId: string, action: AccessAction = 'read'): Promise<CaseView> {
+  const row = await selectCases(trx, actor)
+    .leftJoin('app_user as ob', 'ob.id', 'c.opened_by')
+    .select('ob.display_name as opened_by_name')
+    .where('c.id', '=', caseId)
+    .executeTakeFirst();
+  if (!row) throw caseNotFound();
+  if (!row.full) return existenceOf(actor, row);
+  return fullDetail(trx, actor, row, action);
+}
+
+type DetailRow = NonNullable<Awaited<ReturnType<ReturnType<typeof selectCases>['executeTakeFirst']>>> & { opened_by_name: string | null };
+
+async function fullDetail(trx: Db, actor: Actor, row: DetailRow, action: AccessAction): Promise<CaseDetail> {
+  const persons = await casePersons(trx, [row.id]);
+  const history = await historyOf(trx, row.id);
+  const glass = await trx
+    .selectFrom('case_access_grant')
+    .select((eb) => eb.fn.max('expires_at').as('until'))
+    .where('case_id', '=', row.id)
+    .where('user_id', '=', actor.userId)
+    .where(sql<boolean>`expires_at > now()`)
+    .executeTakeFirst();
+  await logCaseAccess(trx, actor, [row.id], action);
+  const manages = managesCase(actor, row);
+  return {
+    ...summaryOf(row, persons),
+    intakeItemId: row.intake_item_id,
+    openedBy: { id: row.opened_by, displayName: row.opened_by_name ?? '' },
+    closedAt: row.closed_at,
+    closureReason: row.closure_reason,
+    closureOutcome: row.closure_outcome,
+    objectiveOutcomes: row.closure_objective_outcomes,
+    allowedTransitions: [...CASE_TRANSITIONS[row.status]],
+    ...history,
+    breakGlassUntil: glass?.until ?? null,
+    canTransfer: manages || row.owner_id === actor.userId,
+  };
+}
+
+/** Re-reads the full case after a write (the actor had full access to write it). */
+export async function readFullCase(trx: Db, actor: Actor, caseId: string, action: AccessAction): Promise<CaseDetail> {
+  const view = await readCase(trx, actor, caseId, action);
+  if (view.access !== 'full') throw caseNotFound();
+  return view;
+}
