@@ -40,11 +40,71 @@ export async function timeliness(db: Db, actor: Actor, query: TimelinessQuery): 
   const codes = query.municipalityCode ? scope.municipalityCodes.filter((code) => code === query.municipalityCode) : scope.municipalityCodes;
   const empty: TimelinessReport = { from: query.from, to: query.to, groupBy: query.groupBy, rows: [], periodTotals: [] };
   if (codes.length === 0) return empty;
-  const unit = query.groupBy === 'quarter' ? 'quarter' : 'month';
-  const step = query.groupBy === 'quarter' ? '3 months' : '1 month';
+  // The periods are cut into consecutive slices read at the same time on separate connections: each
+  // slice is one backend's sort work, so a long report uses both cores (PGlite simply runs them in turn).
+  const slices = await Promise.all(periodSlices(query.from, query.to, query.groupBy, PARALLEL_SLICES).map(([from, to]) => aggregates(db, codes, from, to, query.groupBy)));
+  const rows = slices.flat();
+  const names = new Map(
+    (await db.selectFrom('municipality').select(['istat_code', 'name']).where('istat_code', 'in', codes).execute()).map((m) => [m.istat_code, m.name]),
+  );
+  const figures = (row: Aggregate) => ({
+    period: row.period,
+    referred: row.referred,
+    interviewed: row.interviewed,
+    medianDays: round1(row.days?.[0]),
+    p90Days: round1(row.days?.[1]),
+    waiting: row.waiting,
+    waitingMedianAgeDays: round1(row.waiting_median_age),
+    waitingMaxAgeDays: round1(row.waiting_max_age),
+  });
+  const byName = (code: string) => names.get(code) ?? code;
+  return {
+    ...empty,
+    rows: rows
+      .flatMap((row) => (row.municipality_code === null ? [] : [{ municipalityCode: row.municipality_code, municipalityName: byName(row.municipality_code), ...figures(row) }]))
+      .sort((a, b) => a.municipalityName.localeCompare(b.municipalityName, 'it') || a.period.localeCompare(b.period)),
+    periodTotals: rows.filter((row) => row.municipality_code === null).map(figures),
+  };
+}
+
+/** Reports are read in this many slices of whole periods at once (the machine's cores, give or take). */
+const PARALLEL_SLICES = 2;
+
+/** [from, to] cut at period starts (first day of a month or quarter) into at most `count` slices. */
+export function periodSlices(from: string, to: string, groupBy: 'month' | 'quarter', count: number): [string, string][] {
+  const months = groupBy === 'quarter' ? 3 : 1;
+  const [fromYear, fromMonth] = from.split('-').map(Number) as [number, number];
+  const starts: string[] = [];
+  let index = fromYear * 12 + (fromMonth - 1) - ((fromMonth - 1) % months);
+  for (;;) {
+    index += months;
+    const start = `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}-01`;
+    if (start > to) break;
+    starts.push(start);
+  }
+  const periods = starts.length + 1;
+  const size = Math.ceil(periods / Math.min(count, periods));
+  const cuts = starts.filter((_, i) => (i + 1) % size === 0);
+  const bounds = [from, ...cuts];
+  return bounds.map((start, i) => {
+    const next = bounds[i + 1];
+    return [start, next ? dayBefore(next) : to];
+  });
+}
+
+function dayBefore(day: string): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() - 1);
+  return date.toISOString().slice(0, 10);
+}
+
+function aggregates(db: Db, codes: string[], from: string, to: string, groupBy: 'month' | 'quarter'): Promise<Aggregate[]> {
+  const query = { from, to };
+  const unit = groupBy === 'quarter' ? 'quarter' : 'month';
+  const step = groupBy === 'quarter' ? '3 months' : '1 month';
   const interviewDays = sql`date_part('epoch', i.first_interview_at - i.referred_at) / 86400`;
   const age = sql`date_part('epoch', now() - i.referred_at) / 86400`;
-  const rows = await db.transaction().execute(async (trx) => {
+  return db.transaction().execute(async (trx) => {
     await sql`SET LOCAL jit = off`.execute(trx);
     const result = await sql<Aggregate>`
       WITH bounds AS (
@@ -73,25 +133,4 @@ export async function timeliness(db: Db, actor: Actor, query: TimelinessQuery): 
       ORDER BY p.period, x.municipality_code NULLS FIRST`.execute(trx);
     return result.rows;
   });
-  const names = new Map(
-    (await db.selectFrom('municipality').select(['istat_code', 'name']).where('istat_code', 'in', codes).execute()).map((m) => [m.istat_code, m.name]),
-  );
-  const figures = (row: Aggregate) => ({
-    period: row.period,
-    referred: row.referred,
-    interviewed: row.interviewed,
-    medianDays: round1(row.days?.[0]),
-    p90Days: round1(row.days?.[1]),
-    waiting: row.waiting,
-    waitingMedianAgeDays: round1(row.waiting_median_age),
-    waitingMaxAgeDays: round1(row.waiting_max_age),
-  });
-  const byName = (code: string) => names.get(code) ?? code;
-  return {
-    ...empty,
-    rows: rows
-      .flatMap((row) => (row.municipality_code === null ? [] : [{ municipalityCode: row.municipality_code, municipalityName: byName(row.municipality_code), ...figures(row) }]))
-      .sort((a, b) => a.municipalityName.localeCompare(b.municipalityName, 'it') || a.period.localeCompare(b.period)),
-    periodTotals: rows.filter((row) => row.municipality_code === null).map(figures),
-  };
 }
