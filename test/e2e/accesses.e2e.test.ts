@@ -70,7 +70,8 @@ describe('accesses and the intake queue in the browser', () => {
     await manager.getByTestId('assign-worker').selectOption(value ?? '');
     await manager.getByTestId('assign-dialog-submit').click();
     await manager.getByTestId('intake-notice').waitFor();
-    expect(await manager.getByTestId('intake-row').filter({ hasText: REQUEST }).innerText()).toContain('Marco Bianchi');
+    // The queue is read again after the notice: wait for the row to show the assignment.
+    await manager.getByTestId('intake-row').filter({ hasText: REQUEST }).filter({ hasText: 'Marco Bianchi' }).waitFor();
     await manager.close();
 
     const worker = await session.browser.newPage();

@@ -64,8 +64,8 @@ describe('cases in the browser', () => {
     await manager.getByTestId('status-reason').fill('Primo colloquio svolto, avvio la valutazione');
     await manager.getByTestId('status-dialog-submit').click();
     await manager.getByTestId('case-notice').waitFor();
-    expect(await manager.getByTestId('case-status').innerText()).toMatch(/In valutazione|Assessing/);
-    expect(await manager.getByTestId('case-status-history').innerText()).toContain('Primo colloquio svolto');
+    await manager.getByTestId('case-status').filter({ hasText: /In valutazione|Assessing/ }).waitFor();
+    await manager.getByTestId('case-status-history').filter({ hasText: 'Primo colloquio svolto' }).waitFor();
     await expectAccessible(manager, 'case page after the status change');
     // The review date passes: the case shows it overdue.
     await manager.getByTestId('case-next-review').fill('2020-01-15');

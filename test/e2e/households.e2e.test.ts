@@ -76,7 +76,8 @@ describe('household on the person page', () => {
     await expectAccessible(page, 'address form');
     await page.getByTestId('household-edit-postal-code').press('Enter');
     await page.getByTestId('household-notice').waitFor();
-    expect(await page.getByTestId('household-address').innerText()).toContain('Via della Pace 7, 40013');
+    // The notice comes first, then the household is read again: wait for the new address to show.
+    await page.getByTestId('household-address').filter({ hasText: 'Via della Pace 7, 40013' }).waitFor();
     const open = await db.selectFrom('household_member').select('household_id').where('person_id', '=', mover.person_id).where('valid_to', 'is', null).execute();
     expect(open).toEqual([{ household_id: reference.household_id }]);
     await page.close();

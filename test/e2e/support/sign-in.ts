@@ -8,4 +8,7 @@ export async function signIn(page: Page, baseUrl: string, username: string, pass
   await page.getByTestId('login-password').fill(password);
   await page.getByTestId('login-submit').click();
   await page.getByTestId('current-user-name').waitFor();
+  // Signed in, the app leaves /login for the page asked for: wait for it, or a click made now could be
+  // undone by that redirect.
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
 }
