@@ -9,6 +9,7 @@ import { personsOf } from './access-row.ts';
 import type { AssignIntakeBody, CloseIntakeBody, EligibleWorker, IntakeItem, IntakeQuery } from './intake.schemas.ts';
 import { INTAKE_ASSIGN, INTAKE_READ } from './permissions.ts';
 import './accesses.tables.ts';
+import { holdsRoleCovering } from '../users/grant-coverage.ts';
 
 const itemNotFound = () =>
   notFound({ it: 'Elemento della coda non trovato nei territori di competenza.', en: 'Intake item not found in your territories.' });
@@ -105,23 +106,7 @@ function eligibleWorkersOf(trx: Db, municipalityCode: string, areaId: string | n
       sql<number>`(SELECT count(*) FROM intake_item x WHERE x.assigned_to = u.id AND x.status = 'assigned')::int`.as('open_items'),
     ])
     .where('u.is_active', '=', true)
-    .where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('user_grant as g')
-          .select('g.id')
-          .whereRef('g.user_id', '=', 'u.id')
-          .where('g.role', '=', 'social_worker')
-          .where(
-            sql<boolean>`(
-              (g.territory_kind = 'municipality' AND g.territory_id = ${municipalityCode})
-              OR (g.territory_kind IN ('union', 'district') AND EXISTS (
-                SELECT 1 FROM territory_group_member tm WHERE tm.group_id::text = g.territory_id AND tm.municipality_code = ${municipalityCode}))
-              OR (g.territory_kind = 'area' AND g.territory_id = ${areaId ?? ''})
-            )`,
-          ),
-      ),
-    )
+    .where(holdsRoleCovering('social_worker', municipalityCode, areaId))
     .orderBy('u.display_name');
 }
 

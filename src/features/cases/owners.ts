@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
 import { invalid } from '../../platform/http/errors.ts';
+import { holdsRoleCovering } from '../users/grant-coverage.ts';
 import type { EligibleOwner } from './cases.schemas.ts';
 import '../users/users.tables.ts';
 import '../../platform/auth/auth.tables.ts';
@@ -11,13 +12,7 @@ function eligibleOwnersOf(trx: Db, municipalityCode: string, areaId: string | nu
     .selectFrom('app_user as u')
     .select(['u.id', 'u.display_name'])
     .where('u.is_active', '=', true)
-    .where(
-      sql<boolean>`EXISTS (SELECT 1 FROM user_grant g WHERE g.user_id = u.id AND g.role = 'social_worker' AND (
-        (g.territory_kind = 'municipality' AND g.territory_id = ${municipalityCode})
-        OR (g.territory_kind IN ('union', 'district') AND EXISTS (
-          SELECT 1 FROM territory_group_member tm WHERE tm.group_id::text = g.territory_id AND tm.municipality_code = ${municipalityCode}))
-        OR (g.territory_kind = 'area' AND g.territory_id = ${areaId ?? ''})))`,
-    )
+    .where(holdsRoleCovering('social_worker', municipalityCode, areaId))
     .orderBy('u.display_name');
 }
 
