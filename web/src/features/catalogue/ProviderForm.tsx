@@ -3,7 +3,8 @@ import { useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PROVIDER_KINDS } from '../../../../src/features/catalogue/catalogue.codes.ts';
 import type { Provider } from '../../../../src/features/catalogue/providers.schemas.ts';
-import { fieldErrorsOf, type FieldErrors } from '../../platform/api/error-text.ts';
+import type { FieldErrors } from '../../platform/api/error-text.ts';
+import { useFormSave } from '../../platform/api/use-form-save.ts';
 import { CheckboxField } from '../../platform/components/CheckboxField.tsx';
 import type { ComboOption } from '../../platform/components/Combobox.tsx';
 import { ErrorAlert } from '../../platform/components/ErrorAlert.tsx';
@@ -16,7 +17,7 @@ type Props = { provider: Provider | null; onSaved: () => void; onCancel: () => v
 
 /** Name, tax code, kind, contacts and head-office municipality of a provider organisation. */
 export function ProviderForm({ provider, onSaved, onCancel }: Props) {
-  const { t, i18n } = useTranslation(['catalogue', 'common']);
+  const { t } = useTranslation(['catalogue', 'common']);
   const [name, setName] = useState(provider?.name ?? '');
   const [taxCode, setTaxCode] = useState(provider?.taxCode ?? '');
   const [kind, setKind] = useState<string>(provider?.kind ?? '');
@@ -27,9 +28,7 @@ export function ProviderForm({ provider, onSaved, onCancel }: Props) {
     provider?.municipalityCode ? { value: provider.municipalityCode, label: provider.municipalityName ?? provider.municipalityCode } : null,
   );
   const [isActive, setActive] = useState(provider?.isActive ?? true);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { errors, failure, busy, showErrors, save } = useFormSave();
 
   const submit = async (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -38,23 +37,19 @@ export function ProviderForm({ provider, onSaved, onCancel }: Props) {
     if (taxCode.trim() && !/^([0-9]{11}|[A-Za-z0-9]{16})$/.test(taxCode.trim())) next.taxCode = t('providers.taxCodeInvalid');
     const chosenKind = PROVIDER_KINDS.find((k) => k === kind);
     if (!chosenKind) next.kind = t('common:form.required');
-    setErrors(next);
-    if (Object.keys(next).length || !chosenKind) return;
-    setBusy(true);
-    setFailure(null);
+    if (Object.keys(next).length || !chosenKind) {
+      showErrors(next);
+      return;
+    }
     const body = {
       name: name.trim(), taxCode: taxCode.trim() || null, kind: chosenKind, email: email.trim() || null, phone: phone.trim() || null,
       address: address.trim() || null, municipalityCode: municipality?.value ?? null, isActive,
     };
-    try {
+    await save(async () => {
       if (provider) await catalogueApi.updateProvider(provider.id, body);
       else await catalogueApi.createProvider(body);
       onSaved();
-    } catch (error) {
-      setFailure(error);
-      setErrors(fieldErrorsOf(error, i18n.language));
-      setBusy(false);
-    }
+    });
   };
 
   return (

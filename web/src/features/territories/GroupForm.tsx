@@ -2,7 +2,8 @@ import { Button } from 'design-react-kit';
 import { useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GroupKind, TerritoryGroup } from '../../../../src/features/territories/territories.schemas.ts';
-import { fieldErrorsOf, type FieldErrors } from '../../platform/api/error-text.ts';
+import type { FieldErrors } from '../../platform/api/error-text.ts';
+import { useFormSave } from '../../platform/api/use-form-save.ts';
 import type { ComboOption } from '../../platform/components/Combobox.tsx';
 import { ErrorAlert } from '../../platform/components/ErrorAlert.tsx';
 import { SelectField } from '../../platform/components/SelectField.tsx';
@@ -13,35 +14,29 @@ import { territoriesApi } from './territories-api.ts';
 type Props = { group: TerritoryGroup | null; onSaved: () => void; onCancel: () => void };
 
 export function GroupForm({ group, onSaved, onCancel }: Props) {
-  const { t, i18n } = useTranslation(['territories', 'common']);
+  const { t } = useTranslation(['territories', 'common']);
   const [kind, setKind] = useState<GroupKind>(group?.kind ?? 'union');
   const [name, setName] = useState(group?.name ?? '');
   const [members, setMembers] = useState<ComboOption[]>(
     group?.municipalities.map((m) => ({ value: m.istatCode, label: m.name })) ?? [],
   );
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { errors, failure, busy, showErrors, save } = useFormSave();
 
   const submit = async (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
     const next: FieldErrors = {};
     if (name.trim().length < 2) next.name = t('groups.nameTooShort');
     if (!members.length) next.municipalityCodes = t('groups.membersRequired');
-    setErrors(next);
-    if (Object.keys(next).length) return;
-    setBusy(true);
-    setFailure(null);
+    if (Object.keys(next).length) {
+      showErrors(next);
+      return;
+    }
     const body = { kind, name: name.trim(), municipalityCodes: members.map((m) => m.value) };
-    try {
+    await save(async () => {
       if (group) await territoriesApi.updateGroup(group.id, body);
       else await territoriesApi.createGroup(body);
       onSaved();
-    } catch (error) {
-      setFailure(error);
-      setErrors(fieldErrorsOf(error, i18n.language));
-      setBusy(false);
-    }
+    });
   };
 
   const title = group ? t('groups.editTitle', { name: group.name }) : t('groups.newTitle');

@@ -2,7 +2,8 @@ import { Button } from 'design-react-kit';
 import { useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Team, UserView } from '../../../../src/features/users/users.schemas.ts';
-import { fieldErrorsOf, type FieldErrors } from '../../platform/api/error-text.ts';
+import type { FieldErrors } from '../../platform/api/error-text.ts';
+import { useFormSave } from '../../platform/api/use-form-save.ts';
 import { CheckboxField } from '../../platform/components/CheckboxField.tsx';
 import type { ComboOption } from '../../platform/components/Combobox.tsx';
 import { ErrorAlert } from '../../platform/components/ErrorAlert.tsx';
@@ -19,35 +20,29 @@ type Props = {
 };
 
 export function TeamForm({ team, municipalityName, users, onSaved, onCancel }: Props) {
-  const { t, i18n } = useTranslation(['users', 'common']);
+  const { t } = useTranslation(['users', 'common']);
   const [name, setName] = useState(team?.name ?? '');
   const [municipality, setMunicipality] = useState<ComboOption | null>(
     team ? { value: team.municipalityCode, label: municipalityName ?? team.municipalityCode } : null,
   );
   const [memberIds, setMemberIds] = useState<string[]>(team?.memberIds ?? []);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { errors, failure, busy, showErrors, save } = useFormSave();
 
   const submit = async (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
     const next: FieldErrors = {};
     if (name.trim().length < 2) next.name = t('validation.displayName');
     if (!municipality) next.municipalityCode = t('common:form.required');
-    setErrors(next);
-    if (!municipality || Object.keys(next).length) return;
-    setBusy(true);
-    setFailure(null);
+    if (!municipality || Object.keys(next).length) {
+      showErrors(next);
+      return;
+    }
     const body = { name: name.trim(), municipalityCode: municipality.value, memberIds };
-    try {
+    await save(async () => {
       if (team) await usersApi.updateTeam(team.id, body);
       else await usersApi.createTeam(body);
       onSaved();
-    } catch (error) {
-      setFailure(error);
-      setErrors(fieldErrorsOf(error, i18n.language));
-      setBusy(false);
-    }
+    });
   };
 
   const title = team ? t('teams.editNamed', { name: team.name }) : t('teams.new');
