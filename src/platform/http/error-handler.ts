@@ -66,7 +66,7 @@ export function handleError(error: unknown, request: FastifyRequest, reply: Fast
   const known = toAppError(error);
   if (!known) {
     // The body says nothing of internals; the log has them, under the request id.
-    request.log.error({ err: error, reqId: request.id }, 'unhandled error');
+    request.log.error({ err: error }, 'unhandled error');
     const internal = new AppError('INTERNAL');
     return reply.status(500).type('application/json').send(JSON.stringify(errorBody(internal, request.id)));
   }

@@ -97,7 +97,6 @@ export async function buildServer({ context, features, webDir, logger = true }: 
   app.addHook('onResponse', async (request, reply) => {
     request.log.info(
       {
-        reqId: request.id,
         method: request.method,
         route: request.routeOptions.url ?? 'unmatched',
         status: reply.statusCode,
