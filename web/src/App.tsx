@@ -46,6 +46,7 @@ import { UserEditPage } from './features/users/UserEditPage.tsx';
 import { UserNewPage } from './features/users/UserNewPage.tsx';
 import { UsersPage } from './features/users/UsersPage.tsx';
 import { personSections } from './person-sections.tsx';
+import { caseSections } from './case-sections.tsx';
 
 /** Signed in while on /login: go where the user was heading before being sent to sign in. */
 function AfterLogin() {
@@ -97,7 +98,7 @@ function SignedInRoutes() {
         <Route path="/cases" element={<RequirePermission permission={p.caseRead}><CaseListPage /></RequirePermission>} />
         <Route path="/cases/new" element={<RequirePermission permission={p.caseWrite}><OpenCasePage /></RequirePermission>} />
         <Route path="/cases/break-glass" element={<RequirePermission permission={p.caseManage}><BreakGlassEventsPage /></RequirePermission>} />
-        <Route path="/cases/:id" element={<RequirePermission permission={p.caseExists}><CasePage /></RequirePermission>} />
+        <Route path="/cases/:id" element={<RequirePermission permission={p.caseExists}><CasePage sections={caseSections} /></RequirePermission>} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </Layout>

@@ -111,3 +111,30 @@ export async function logCaseAccess(trx: Db, actor: Actor, caseIds: string[], ac
     persons.map((p) => ({ personId: p.person_id, municipalityCode: p.municipality_code, recordType, recordId: p.case_id })),
   );
 }
+
+/**
+ * Runs `work` on one case's content in one transaction: the gate first (404 / 403 as requireCaseContent),
+ * then one access-log row per person of the case with `action` and `recordType` (e.g. 'case_diary').
+ * Every case sub-feature (diary, documents, letters, procedures, assessments, meetings) goes through here,
+ * so no read or write of case content can skip the log.
+ */
+export async function withCaseContent<T>(
+  db: Db,
+  actor: Actor,
+  caseId: string,
+  access: { action: AccessAction; recordType: string; lock?: boolean },
+  work: (trx: Db, record: CaseTerritory) => Promise<T>,
+): Promise<T> {
+  return db.transaction().execute(async (trx) => {
+    const record = await requireCaseContent(trx, actor, caseId);
+    if (access.lock) await trx.selectFrom('case_record').select('id').where('id', '=', caseId).forUpdate().execute();
+    const result = await work(trx, record);
+    await logCaseAccess(trx, actor, [caseId], access.action, access.recordType);
+    return result;
+  });
+}
+
+/** Marks activity on the case (a diary entry, a document, an assessment…): feeds the "no activity for N days" worklist. */
+export async function touchCaseActivity(trx: Db, caseId: string): Promise<void> {
+  await trx.updateTable('case_record').set({ last_activity_at: sql<string>`now()` }).where('id', '=', caseId).execute();
+}

@@ -1,10 +1,10 @@
 import { Alert, Badge, Button } from 'design-react-kit';
-import { useCallback, useEffect, useState } from 'react';
+import { Fragment, useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import type { CaseDetail, CaseExistence, CaseView } from '../../../../src/features/cases/cases.schemas.ts';
 import { useMe } from '../../platform/auth/auth-context.ts';
-import { can, permissions } from '../../platform/auth/permissions.ts';
+import { can, permissions, type Permission } from '../../platform/auth/permissions.ts';
 import { ErrorAlert } from '../../platform/components/ErrorAlert.tsx';
 import { Loading } from '../../platform/components/Loading.tsx';
 import { formatDate, formatDateTime } from '../../platform/format.ts';
@@ -16,8 +16,19 @@ import { NextReviewForm } from './NextReviewForm.tsx';
 import { casesApi } from './cases-api.ts';
 import { STATUS_COLOR } from './case-format.ts';
 
+/**
+ * A section another case feature adds under the full record (diary, documents, letters, procedures,
+ * assessments, meetings), shown when the user holds its permission. Sections are composed in App.
+ * `onChanged` asks the page to read the case again (e.g. its status or activity changed).
+ */
+export interface CaseSection {
+  key: string;
+  permission: Permission;
+  render: (props: { detail: CaseDetail; onChanged: () => void }) => ReactNode;
+}
+
 /** The case page: full record for owner, team, manager (or break the glass); otherwise who to call. */
-export function CasePage() {
+export function CasePage({ sections = [] }: { sections?: readonly CaseSection[] }) {
   const { id = '' } = useParams();
   const { t } = useTranslation(['cases', 'common']);
   const [view, setView] = useState<CaseView | null>(null);
@@ -34,7 +45,7 @@ export function CasePage() {
   if (failure) return <ErrorAlert error={failure} />;
   if (!view) return <Loading />;
   if (view.access === 'exists') return <ExistenceView view={view} onOpened={(detail) => { setView(detail); }} />;
-  return <FullView detail={view} notice={notice} onSaved={(detail) => { setView(detail); setNotice(t('detail.saved')); }} onReload={load} />;
+  return <FullView detail={view} sections={sections} notice={notice} onSaved={(detail) => { setView(detail); setNotice(t('detail.saved')); }} onReload={load} />;
 }
 
 function ExistenceView({ view, onOpened }: { view: CaseExistence; onOpened: (detail: CaseDetail) => void }) {
@@ -55,7 +66,7 @@ function ExistenceView({ view, onOpened }: { view: CaseExistence; onOpened: (det
 
 type Dialog = 'status' | 'transfer' | null;
 
-function FullView({ detail, notice, onSaved, onReload }: { detail: CaseDetail; notice: string; onSaved: (d: CaseDetail) => void; onReload: () => void }) {
+function FullView({ detail, sections, notice, onSaved, onReload }: { detail: CaseDetail; sections: readonly CaseSection[]; notice: string; onSaved: (d: CaseDetail) => void; onReload: () => void }) {
   const { t, i18n } = useTranslation(['cases', 'common']);
   const me = useMe();
   const needAreas = useNeedAreas();
@@ -113,6 +124,9 @@ function FullView({ detail, notice, onSaved, onReload }: { detail: CaseDetail; n
           </li>
         ))}
       </ol>
+      {sections.filter((section) => can(me, section.permission)).map((section) => (
+        <Fragment key={section.key}>{section.render({ detail, onChanged: onReload })}</Fragment>
+      ))}
       {dialog === 'status' ? <StatusDialog detail={detail} onDone={done} onCancel={cancel} /> : null}
       {dialog === 'transfer' ? <TransferDialog detail={detail} onDone={done} onCancel={cancel} /> : null}
     </>
