@@ -28,6 +28,14 @@ describe('catalogue CSV format', () => {
     );
   });
 
+  it('exports a name a spreadsheet would run as a formula as text, and imports it back as it was', () => {
+    const rows = [{ code: 'X1', name: '=HYPERLINK("http://x";"clic")', kind: SERVICE_KINDS[0], unit: SERVICE_UNITS[0], needAreas: ['FAM'], siussBenefitCode: null, accessRules: '+39 051 000' }];
+    const csv = formatCatalogueCsv(rows);
+    expect(csv).toContain(`"'=HYPERLINK(""http://x"";""clic"")"`);
+    expect(csv).toContain(`;'+39 051 000`);
+    expect(parseCatalogueCsv(csv, refs).rows[0]).toMatchObject({ name: rows[0]!.name, accessRules: '+39 051 000' });
+  });
+
   it('numbers lines as a spreadsheet does, across quoted line breaks and blank lines', () => {
     const text = 'code,name,kind,unit,need_areas,siuss_benefit_code,access_rules\n\nA1,"Due\nrighe",other,hours,FAM,,\nB2,Nome,other,parsecs,FAM,,\n';
     expect(parseCatalogueCsv(text, refs).errors).toEqual([{ line: 5, it: expect.stringContaining('Riga 5: unità') as string, en: expect.stringContaining('Line 5: unknown unit "parsecs"') as string }]);

@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+import { fromSpreadsheetSafe, spreadsheetSafe } from '../../platform/documents/spreadsheet-cell.ts';
 import type { Bilingual } from '../../platform/http/errors.ts';
 import { CSV_COLUMNS, CSV_COLUMNS_TEXT, SERVICE_KINDS, SERVICE_UNITS, type ServiceKind, type ServiceUnit } from './catalogue.codes.ts';
 import { SERVICE_CODE } from './catalogue.schemas.ts';
@@ -127,14 +128,15 @@ export function parseCatalogueCsv(text: string, refs: ReferenceCodes): ParsedCat
       });
       continue;
     }
-    const checked = checkRow(line, (column) => (fields[index.get(column) ?? -1] ?? '').trim(), refs, seen);
+    const checked = checkRow(line, (column) => fromSpreadsheetSafe((fields[index.get(column) ?? -1] ?? '').trim()), refs, seen);
     errors.push(...checked.errors);
     if (checked.row) rows.push(checked.row);
   }
   return { rows, errors };
 }
 
-function quote(value: string): string {
+function quote(raw: string): string {
+  const value = spreadsheetSafe(raw);
   return /[;,"\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }
 
