@@ -35,7 +35,7 @@ export async function createOfficeWithRooms(manager: Client, name: string, munic
 }
 
 /** A referral access and its intake item, written directly (the accesses feature owns their API). */
-export async function createReferral(db: Db, by: string, options: { municipalityCode?: string; referredAt: string; firstInterviewAt?: string | null }) {
+export async function createReferral(db: Db, by: string, options: { municipalityCode?: string; referredAt: string; firstInterviewAt?: string | null; closedAt?: string }) {
   const municipalityCode = options.municipalityCode ?? CASTEL_MAGGIORE;
   const access = await db
     .insertInto('access_record')
@@ -65,13 +65,13 @@ export async function createReferral(db: Db, by: string, options: { municipality
       area_id: null,
       urgency: 'ordinary',
       referred_at: options.referredAt,
-      status: interviewed ? 'assigned' : 'waiting',
+      status: options.closedAt ? 'closed' : interviewed ? 'assigned' : 'waiting',
       assigned_to: interviewed ? by : null,
       assigned_by: interviewed ? by : null,
       assigned_at: interviewed ? options.referredAt : null,
       first_interview_at: interviewed,
-      closed_at: null,
-      close_reason: null,
+      closed_at: options.closedAt ?? null,
+      close_reason: options.closedAt ? 'Non più necessario: la persona si è trasferita' : null,
     })
     .returning('id')
     .executeTakeFirstOrThrow();

@@ -95,15 +95,16 @@ describe('staff safety, first interviews and timeliness', () => {
       await createReferral(t.database.db, by, { municipalityCode: '037002', referredAt: at('2019-03-04', '10:00'), firstInterviewAt: new Date(Date.parse(at('2019-03-04', '10:00')) + days * 86_400_000).toISOString() });
     }
     await createReferral(t.database.db, by, { municipalityCode: '037002', referredAt: at('2019-03-20', '10:00') });
+    await createReferral(t.database.db, by, { municipalityCode: '037002', referredAt: at('2019-03-25', '10:00'), closedAt: at('2019-03-28', '10:00') });
     await createReferral(t.database.db, by, { municipalityCode: '037002', referredAt: at('2019-04-02', '10:00'), firstInterviewAt: at('2019-04-09', '10:00') });
     const report = await c.responsabile!.json<TimelinessReport>('GET', '/api/reports/timeliness?from=2019-01-01&to=2019-12-31&groupBy=month');
     expect(report.status).toBe(200);
     const march = report.body.rows.find((r) => r.municipalityCode === '037002' && r.period === '2019-03-01');
-    expect(march).toMatchObject({ municipalityName: 'Argelato', referred: 6, interviewed: 5, medianDays: 3, p90Days: 7.6, waiting: 1 });
+    expect(march).toMatchObject({ municipalityName: 'Argelato', referred: 7, interviewed: 5, medianDays: 3, p90Days: 7.6, waiting: 1, endedWithoutInterview: 1 });
     expect(march!.waitingMaxAgeDays).toBeGreaterThan(365);
     const quarter = await c.responsabile!.json<TimelinessReport>('GET', '/api/reports/timeliness?from=2019-01-01&to=2019-12-31&groupBy=quarter');
     expect(quarter.body.rows.filter((r) => r.municipalityCode === '037002').map((r) => r.period)).toEqual(['2019-01-01', '2019-04-01']);
-    expect(quarter.body.periodTotals.find((r) => r.period === '2019-01-01')).toMatchObject({ referred: 6, interviewed: 5, medianDays: 3, p90Days: 7.6, waiting: 1 });
+    expect(quarter.body.periodTotals.find((r) => r.period === '2019-01-01')).toMatchObject({ referred: 7, interviewed: 5, medianDays: 3, p90Days: 7.6, waiting: 1, endedWithoutInterview: 1 });
     const april = await c.responsabile!.json<TimelinessReport>('GET', '/api/reports/timeliness?from=2019-04-01&to=2019-04-30&municipalityCode=037002');
     expect(april.body.rows).toEqual([expect.objectContaining({ period: '2019-04-01', referred: 1, interviewed: 1, medianDays: 7, p90Days: 7 })]);
   });

@@ -20,8 +20,10 @@ export const TimelinessRow = z.object({
   /** Days from referral to the first interview held; null when none was held. */
   medianDays: z.number().nullable(),
   p90Days: z.number().nullable(),
-  /** Referrals with no interview held yet, and how long they have been waiting (days, today). */
+  /** Referrals with no interview held yet, still open, and how long they have been waiting (days, today). */
   waiting: z.number().int(),
+  /** Referrals closed, or taken in charge, with no first interview recorded: not waiting any more. */
+  endedWithoutInterview: z.number().int(),
   waitingMedianAgeDays: z.number().nullable(),
   waitingMaxAgeDays: z.number().nullable(),
 });

@@ -15,6 +15,7 @@ interface Aggregate {
   interviewed: number;
   days: [number, number] | null;
   waiting: number;
+  ended_without_interview: number;
   waiting_median_age: number | null;
   waiting_max_age: number | null;
 }
@@ -26,9 +27,9 @@ const round1 = (value: number | null | undefined) => (value === null || value ==
  * (Italian time), and per period over all the municipalities chosen. Aggregates only.
  *
  * Built for millions of rows: for each period a lateral subquery reads the period's slice of
- * intake_item_timeliness_idx (referred_at, municipality_code) INCLUDE (first_interview_at) by an
- * index-only scan (no other column is read, so no heap access; "waiting" therefore means no interview
- * held yet), sorts that small slice in memory and computes the percentiles (percentile_cont, with one
+ * intake_item_timeliness_idx (referred_at, municipality_code) INCLUDE (first_interview_at, status) by
+ * an index-only scan (no other column is read, so no heap access; "waiting" means no interview held yet
+ * and the referral neither closed nor taken in charge), sorts that small slice in memory and computes the percentiles (percentile_cont, with one
  * sort for median and 90th percentile) only over the rows they concern. JIT is off for the statement:
  * compiling costs more than this plan saves.
  */
@@ -54,6 +55,7 @@ export async function timeliness(db: Db, actor: Actor, query: TimelinessQuery): 
     medianDays: round1(row.days?.[0]),
     p90Days: round1(row.days?.[1]),
     waiting: row.waiting,
+    endedWithoutInterview: row.ended_without_interview,
     waitingMedianAgeDays: round1(row.waiting_median_age),
     waitingMaxAgeDays: round1(row.waiting_max_age),
   });
@@ -104,6 +106,7 @@ function aggregates(db: Db, codes: string[], from: string, to: string, groupBy: 
   const step = groupBy === 'quarter' ? '3 months' : '1 month';
   const interviewDays = sql`date_part('epoch', i.first_interview_at - i.referred_at) / 86400`;
   const age = sql`date_part('epoch', now() - i.referred_at) / 86400`;
+  const waiting = sql`i.first_interview_at IS NULL AND i.status IN ('waiting', 'assigned')`;
   return db.transaction().execute(async (trx) => {
     await sql`SET LOCAL jit = off`.execute(trx);
     const result = await sql<Aggregate>`
@@ -116,16 +119,17 @@ function aggregates(db: Db, codes: string[], from: string, to: string, groupBy: 
                least((p + ${step}::interval) AT TIME ZONE 'Europe/Rome', b.hi) AS ends
         FROM bounds b, generate_series(date_trunc(${unit}, ${query.from}::date::timestamp), ${query.to}::date::timestamp, ${step}::interval) AS p
       )
-      SELECT x.municipality_code, to_char(p.period, 'YYYY-MM-DD') AS period, x.referred, x.interviewed, x.days, x.waiting,
+      SELECT x.municipality_code, to_char(p.period, 'YYYY-MM-DD') AS period, x.referred, x.interviewed, x.days, x.waiting, x.ended_without_interview,
              x.waiting_median_age, x.waiting_max_age
       FROM periods p CROSS JOIN LATERAL (
         SELECT i.municipality_code,
                count(*)::int AS referred,
                count(i.first_interview_at)::int AS interviewed,
                percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY ${interviewDays}) FILTER (WHERE i.first_interview_at IS NOT NULL) AS days,
-               count(*) FILTER (WHERE i.first_interview_at IS NULL)::int AS waiting,
-               percentile_cont(0.5) WITHIN GROUP (ORDER BY ${age}) FILTER (WHERE i.first_interview_at IS NULL) AS waiting_median_age,
-               date_part('epoch', now() - min(i.referred_at) FILTER (WHERE i.first_interview_at IS NULL)) / 86400 AS waiting_max_age
+               count(*) FILTER (WHERE ${waiting})::int AS waiting,
+               count(*) FILTER (WHERE i.first_interview_at IS NULL AND i.status IN ('closed', 'taken_in_charge'))::int AS ended_without_interview,
+               percentile_cont(0.5) WITHIN GROUP (ORDER BY ${age}) FILTER (WHERE ${waiting}) AS waiting_median_age,
+               date_part('epoch', now() - min(i.referred_at) FILTER (WHERE ${waiting})) / 86400 AS waiting_max_age
         FROM intake_item i
         WHERE i.referred_at >= p.starts AND i.referred_at < p.ends AND i.municipality_code = ANY(${codes}::text[])
         GROUP BY GROUPING SETS ((i.municipality_code), ())

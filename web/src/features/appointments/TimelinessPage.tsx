@@ -63,6 +63,7 @@ export function TimelinessPage() {
       <td className="text-end">{number(row.waiting)}</td>
       <td className="text-end">{number(row.waitingMedianAgeDays)}</td>
       <td className="text-end">{number(row.waitingMaxAgeDays)}</td>
+      <td className="text-end">{number(row.endedWithoutInterview)}</td>
     </>
   );
   const heads = (
@@ -74,6 +75,7 @@ export function TimelinessPage() {
       <th scope="col" className="text-end">{t('timeliness.waiting')}</th>
       <th scope="col" className="text-end">{t('timeliness.waitingMedian')}</th>
       <th scope="col" className="text-end">{t('timeliness.waitingMax')}</th>
+      <th scope="col" className="text-end">{t('timeliness.endedWithoutInterview')}</th>
     </>
   );
 
