@@ -215,4 +215,14 @@ describe('case diary: entries, corrections with history, conflicts, who sees wha
     const seen = await desk.json<Record<string, unknown>>('GET', `/api/cases/${c.id}`);
     expect(seen.body).not.toHaveProperty('recentDiary');
   });
+
+  it('the demo cases carry diary entries, one of them corrected', async () => {
+    const demo = await t.database.db
+      .selectFrom('case_diary_entry as e')
+      .select([(eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.max('e.version').as('top')])
+      .where('e.case_id', '!=', c.id)
+      .executeTakeFirstOrThrow();
+    expect(demo.n).toBeGreaterThan(5);
+    expect(demo.top).toBe(2);
+  });
 });
