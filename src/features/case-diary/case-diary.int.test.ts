@@ -56,6 +56,13 @@ describe('case diary: entries, corrections with history, conflicts, who sees wha
   afterAll(() => t.close());
 
   const diaryUrl = () => `/api/cases/${c.id}/diary`;
+  const everyEndpoint = (entry: DiaryEntry) =>
+    [
+      ['GET', diaryUrl(), undefined],
+      ['POST', diaryUrl(), anEntry()],
+      ['POST', `${diaryUrl()}/${entry.id}/corrections`, { ...anEntry(), version: entry.version, reason: 'Prova di accesso' }],
+      ['GET', `${diaryUrl()}/${entry.id}/history`, undefined],
+    ] as const;
 
   it('the owner adds entries; the team lists them newest first, filtered by kind, paged; each read is logged per person', async () => {
     const first = await owner.json<DiaryEntry>('POST', diaryUrl(), anEntry({ occurredAt: minutesAgo(3000), internalParticipantIds: [ids.assistente2] }));
@@ -180,12 +187,7 @@ describe('case diary: entries, corrections with history, conflicts, who sees wha
     const outsider = await userWith(t, 'social_worker', 'union', await unionId(t));
     const elsewhere = await userWith(t, 'social_worker', 'municipality', BOLOGNA);
     for (const [client, status] of [[outsider, 403], [elsewhere, 404]] as const) {
-      for (const [method, url, body] of [
-        ['GET', diaryUrl(), undefined],
-        ['POST', diaryUrl(), anEntry()],
-        ['POST', `${diaryUrl()}/${entry.id}/corrections`, { ...anEntry(), version: entry.version, reason: 'Prova di accesso' }],
-        ['GET', `${diaryUrl()}/${entry.id}/history`, undefined],
-      ] as const) {
+      for (const [method, url, body] of everyEndpoint(entry)) {
         const reply = await client.request(method, url, body);
         expect(reply.statusCode, `${method} ${url}`).toBe(status);
         expect(reply.body).not.toContain(entry.text);
@@ -200,12 +202,7 @@ describe('case diary: entries, corrections with history, conflicts, who sees wha
     const entry = (await owner.json<DiaryPage>('GET', diaryUrl())).body.entries[0]!;
     for (const username of ['sportello', 'fornitore', 'assessore']) {
       const client = await login(t.app, username);
-      for (const [method, url, body] of [
-        ['GET', diaryUrl(), undefined],
-        ['POST', diaryUrl(), anEntry()],
-        ['POST', `${diaryUrl()}/${entry.id}/corrections`, { ...anEntry(), version: entry.version, reason: 'Prova di accesso' }],
-        ['GET', `${diaryUrl()}/${entry.id}/history`, undefined],
-      ] as const) {
+      for (const [method, url, body] of everyEndpoint(entry)) {
         const reply = await client.request(method, url, body);
         expect(reply.statusCode, `${username} ${method} ${url}`).toBe(403);
         expect(reply.body).not.toContain(entry.text);

@@ -43,15 +43,19 @@ export const DiaryListQuery = z.strictObject({
 });
 export type DiaryListQuery = z.infer<typeof DiaryListQuery>;
 
-export const DiaryEntry = z.object({
-  id: z.string(),
-  caseId: z.string(),
+/** What an entry says, the same in its current form and in each of its versions. */
+const DiaryContent = z.object({
   kind: DiaryKind,
   occurredAt: z.string(),
   minutes: z.number().int(),
   text: z.string(),
   internalParticipants: z.array(UserRef),
   externalParticipants: z.array(z.object({ name: z.string(), body: z.string() })),
+});
+
+export const DiaryEntry = DiaryContent.extend({
+  id: z.string(),
+  caseId: z.string(),
   author: UserRef,
   createdAt: z.string(),
   version: z.number().int(),
@@ -72,14 +76,8 @@ export const DiaryPage = z.object({
 });
 export type DiaryPage = z.infer<typeof DiaryPage>;
 
-export const DiaryVersion = z.object({
+export const DiaryVersion = DiaryContent.extend({
   version: z.number().int(),
-  kind: DiaryKind,
-  occurredAt: z.string(),
-  minutes: z.number().int(),
-  text: z.string(),
-  internalParticipants: z.array(UserRef),
-  externalParticipants: z.array(z.object({ name: z.string(), body: z.string() })),
   /** Null for the first version. */
   correctionReason: z.string().nullable(),
   savedAt: z.string(),
