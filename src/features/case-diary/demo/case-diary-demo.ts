@@ -109,7 +109,7 @@ async function insertEntry(trx: Db, entry: { caseId: string; municipalityCode: s
 }
 
 /**
- * Two to five diary entries on each demo case, written by its owner in the days after opening (a home
+ * Two to five diary entries on each demo case, written by its owner in the first weeks after opening (a home
  * visit and a network meeting with the other social worker of the team), and on the first case a first
  * interview corrected once, so that the history can be seen. Does nothing without demo cases.
  */
@@ -120,7 +120,7 @@ export async function caseDiaryDemo(trx: Db, context: DemoContext): Promise<void
   for (const [index, c] of cases.entries()) {
     const count = 2 + Math.floor(random() * 4);
     const opened = Date.parse(c.opened_at);
-    const span = Math.max(Date.now() - opened - DAY, DAY);
+    const span = Math.max(Math.min(Date.now() - opened - DAY, 90 * DAY), DAY);
     let last = opened;
     for (let n = 0; n < count; n += 1) {
       const template = TEMPLATES[n % TEMPLATES.length]!;

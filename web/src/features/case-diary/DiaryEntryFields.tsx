@@ -37,16 +37,14 @@ export function DiaryEntryFields({ caseId, form, onChange, errors, authorId }: P
     <>
       <SelectField id="diary-kind" label={t('fields.kind')} required value={form.kind} options={DIARY_KINDS.map((value) => ({ value, label: t(`kind.${value}`) }))} onChange={(value) => { set('kind', value as DiaryKind); }} error={errors.kind} />
       <Row>
-        <Col xs={12} md={4}>
+        <Col xs={6}>
           <TextField id="diary-date" type="date" label={t('fields.date')} required value={form.date} onChange={(value) => { set('date', value); }} error={errors.occurredAt} />
         </Col>
-        <Col xs={6} md={4}>
+        <Col xs={6}>
           <TextField id="diary-time" type="time" label={t('fields.time')} required value={form.time} onChange={(value) => { set('time', value); }} />
         </Col>
-        <Col xs={6} md={4}>
-          <TextField id="diary-minutes" type="number" inputMode="numeric" label={t('fields.minutes')} hint={t('fields.minutesHint')} required value={form.minutes} onChange={(value) => { set('minutes', value); }} error={errors.minutes} />
-        </Col>
       </Row>
+      <TextField id="diary-minutes" type="number" inputMode="numeric" label={t('fields.minutes')} hint={t('fields.minutesHint')} required value={form.minutes} onChange={(value) => { set('minutes', value); }} error={errors.minutes} />
       <fieldset className="mb-3" aria-describedby="diary-internal-hint">
         <legend className="h6">{t('fields.internal')}</legend>
         <p id="diary-internal-hint" className="small text-muted">{t('fields.internalHint')}</p>
@@ -65,19 +63,13 @@ export function DiaryEntryFields({ caseId, form, onChange, errors, authorId }: P
       <fieldset className="mb-3">
         <legend className="h6">{t('fields.external')}</legend>
         {form.external.map((row, index) => (
-          <Row key={row.key} className="align-items-end">
-            <Col xs={12} md={5}>
-              <TextField id={`diary-external-${index}-name`} label={t('fields.externalName', { n: index + 1 })} required value={row.name} onChange={(value) => { setExternal(row.key, 'name', value); }} error={errors[`externalParticipants.${index}.name`]} maxLength={200} />
-            </Col>
-            <Col xs={12} md={5}>
-              <TextField id={`diary-external-${index}-body`} label={t('fields.externalBody', { n: index + 1 })} hint={t('fields.externalBodyHint')} value={row.body} onChange={(value) => { setExternal(row.key, 'body', value); }} maxLength={200} />
-            </Col>
-            <Col xs={12} md={2} className="mb-3">
-              <Button color="secondary" outline size="sm" type="button" onClick={() => { set('external', form.external.filter((r) => r.key !== row.key)); }}>
-                {t('common:actions.remove')}<span className="visually-hidden"> {t('fields.externalName', { n: index + 1 })}</span>
-              </Button>
-            </Col>
-          </Row>
+          <div key={row.key} className="border-start border-3 ps-3 mb-3" data-testid="diary-external">
+            <TextField id={`diary-external-${index}-name`} label={t('fields.externalName', { n: index + 1 })} required value={row.name} onChange={(value) => { setExternal(row.key, 'name', value); }} error={errors[`externalParticipants.${index}.name`]} maxLength={200} />
+            <TextField id={`diary-external-${index}-body`} label={t('fields.externalBody', { n: index + 1 })} hint={t('fields.externalBodyHint')} value={row.body} onChange={(value) => { setExternal(row.key, 'body', value); }} maxLength={200} />
+            <Button color="secondary" outline size="xs" type="button" onClick={() => { set('external', form.external.filter((r) => r.key !== row.key)); }}>
+              {t('common:actions.remove')}<span className="visually-hidden"> {t('fields.externalName', { n: index + 1 })}</span>
+            </Button>
+          </div>
         ))}
         <Button color="secondary" outline size="sm" type="button" onClick={() => { set('external', [...form.external, externalRow()]); }} testId="diary-add-external">{t('fields.addExternal')}</Button>
       </fieldset>
