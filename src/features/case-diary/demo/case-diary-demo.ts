@@ -114,13 +114,14 @@ async function insertEntry(trx: Db, entry: { caseId: string; municipalityCode: s
  * interview corrected once, so that the history can be seen. Does nothing without demo cases.
  */
 export async function caseDiaryDemo(trx: Db, context: DemoContext): Promise<void> {
-  const cases = await trx.selectFrom('case_record').select(['id', 'owner_id', 'municipality_code', 'opened_at', 'last_activity_at']).orderBy('opened_at').orderBy('reference').execute();
+  const cases = await trx.selectFrom('case_record').select(['id', 'owner_id', 'municipality_code', 'opened_at', 'closed_at', 'last_activity_at']).orderBy('opened_at').orderBy('reference').execute();
   const random = mulberry32(context.seed + 11);
   const colleagues = [context.userIds.assistente, context.userIds.assistente2].filter((id): id is string => Boolean(id));
   for (const [index, c] of cases.entries()) {
     const count = 2 + Math.floor(random() * 4);
     const opened = Date.parse(c.opened_at);
-    const span = Math.max(Math.min(Date.now() - opened - DAY, 90 * DAY), DAY);
+    const end = c.closed_at ? Date.parse(c.closed_at) : Date.now();
+    const span = Math.max(Math.min(end - opened - DAY, 90 * DAY), DAY);
     let last = opened;
     for (let n = 0; n < count; n += 1) {
       const template = TEMPLATES[n % TEMPLATES.length]!;
