@@ -3,6 +3,8 @@ import type { Browser } from 'playwright-core';
 import { expectAccessible, launchBrowser } from './support/browser.ts';
 import { startServer, type RunningServer } from './support/server.ts';
 import { signIn } from './support/sign-in.ts';
+import { login } from '../support/test-app.ts';
+import type { DiaryPage } from '../../src/features/case-diary/case-diary.schemas.ts';
 
 describe('case diary in the browser', () => {
   let server: RunningServer;
@@ -16,7 +18,7 @@ describe('case diary in the browser', () => {
     await server.close();
   });
 
-  it('the owner adds an entry and corrects it by keyboard; the history shows both versions; a colleague sees no history', async () => {
+  it('the owner adds an entry and corrects it by keyboard; the history shows both versions; a concurrent save shows the current entry; a colleague sees no history', async () => {
     const demoCase = await server.database.db
       .selectFrom('case_record as c')
       .innerJoin('app_user as u', 'u.id', 'c.owner_id')
@@ -84,6 +86,30 @@ describe('case diary in the browser', () => {
     await expectAccessible(page, 'diary history');
     await page.keyboard.press('Escape');
     await page.getByTestId('diary-history-dialog').waitFor({ state: 'detached' });
+
+    // Two people correct at once: the second save shows the entry as saved meanwhile, then goes through.
+    await corrected.getByTestId('diary-correct').focus();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('diary-correct-dialog').waitFor();
+    const manager = await login(server.app, 'responsabile');
+    const listed = await manager.json<DiaryPage>('GET', `/api/cases/${demoCase.id}/diary`);
+    const current = listed.body.entries.find((e) => e.text.includes('Frigorifero quasi vuoto'))!;
+    const meanwhile = await manager.json('POST', `/api/cases/${demoCase.id}/diary/${current.id}/corrections`, {
+      kind: current.kind, occurredAt: current.occurredAt, minutes: 55, text: current.text, externalParticipants: current.externalParticipants, version: current.version, reason: 'Durata corretta dal verbale',
+    });
+    expect(meanwhile.status).toBe(200);
+    await page.getByTestId('diary-reason').focus();
+    await page.keyboard.type('Aggiunta la durata effettiva');
+    await page.getByTestId('diary-correct-dialog-submit').focus();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('diary-conflict-current').waitFor();
+    expect(await page.getByTestId('diary-correct-dialog-error').innerText()).toMatch(/nel frattempo|meanwhile/);
+    expect(await page.getByTestId('diary-conflict-current').innerText()).toContain('55');
+    await expectAccessible(page, 'diary correction conflict');
+    await page.getByTestId('diary-correct-dialog-submit').focus();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('diary-notice').filter({ hasText: /Correzione salvata|Correction saved/ }).waitFor();
+    await page.getByTestId('diary-correct-dialog').waitFor({ state: 'detached' });
 
     // Every entry, a page at a time.
     await page.getByTestId('diary-show-all').focus();
