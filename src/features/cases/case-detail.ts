@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Actor } from '../../platform/access/actor.ts';
 import type { AccessAction } from '../../platform/audit/access-log.schemas.ts';
 import type { Db } from '../../platform/db/database.ts';
+import { recentDiary } from '../case-diary/diary-entries.ts';
 import { caseNotFound, logCaseAccess, managesCase } from './case-access.ts';
 import { casePersons, existenceOf, selectCases, summaryOf } from './case-row.ts';
 import { CASE_TRANSITIONS } from './cases.codes.ts';
@@ -68,6 +69,7 @@ async function fullDetail(trx: Db, actor: Actor, row: DetailRow, action: AccessA
     .where('user_id', '=', actor.userId)
     .where(sql<boolean>`expires_at > now()`)
     .executeTakeFirst();
+  const diary = await recentDiary(trx, actor, row);
   await logCaseAccess(trx, actor, [row.id], action);
   const manages = managesCase(actor, row);
   return {
@@ -82,6 +84,7 @@ async function fullDetail(trx: Db, actor: Actor, row: DetailRow, action: AccessA
     ...history,
     breakGlassUntil: glass?.until ?? null,
     canTransfer: manages || row.owner_id === actor.userId,
+    recentDiary: diary,
   };
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DiaryEntry } from '../case-diary/case-diary.schemas.ts';
 import { CASE_LIST_SCOPES, CASE_PERSON_ROLES, CASE_STATUSES, CLOSURE_REASONS, OBJECTIVE_OUTCOMES } from './cases.codes.ts';
 
 export const CaseStatus = z.enum(CASE_STATUSES);
@@ -121,6 +122,8 @@ export const CaseDetail = CaseSummary.extend({
   /** When the actor reads through break the glass: until when. */
   breakGlassUntil: z.string().nullable(),
   canTransfer: z.boolean(),
+  /** The last current diary entries, newest first (the case page shows them without another request). */
+  recentDiary: z.array(DiaryEntry),
 });
 export type CaseDetail = z.infer<typeof CaseDetail>;
 
