@@ -16,6 +16,8 @@ import { householdsFeature } from './features/households/index.ts';
 import { registryFeature } from './features/registry/index.ts';
 import { territoriesFeature } from './features/territories/index.ts';
 import { usersFeature } from './features/users/index.ts';
+import { proceduresFeature } from './features/procedures/index.ts';
+import { worklistFeature } from './features/worklist/index.ts';
 
 /** Every feature of Trama, in the order their start-up work must run. */
 export const features: Feature[] = [
@@ -29,6 +31,8 @@ export const features: Feature[] = [
   appointmentsFeature,
   caseSettingsFeature,
   casesFeature,
+  proceduresFeature,
+  worklistFeature,
   auditFeature,
 ];
 
