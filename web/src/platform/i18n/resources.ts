@@ -22,6 +22,10 @@ import territoriesEn from '../../features/territories/en.json';
 import territoriesIt from '../../features/territories/it.json';
 import usersEn from '../../features/users/en.json';
 import usersIt from '../../features/users/it.json';
+import proceduresEn from '../../features/procedures/en.json';
+import proceduresIt from '../../features/procedures/it.json';
+import worklistEn from '../../features/worklist/en.json';
+import worklistIt from '../../features/worklist/it.json';
 
 /** Each feature owns one i18next namespace; they are merged here at startup. Italian is the reference. */
 export const resources = {
@@ -38,6 +42,8 @@ export const resources = {
     appointments: appointmentsIt,
     caseSettings: caseSettingsIt,
     cases: casesIt,
+    procedures: proceduresIt,
+    worklist: worklistIt,
   },
   en: {
     common: commonEn,
@@ -52,6 +58,8 @@ export const resources = {
     appointments: appointmentsEn,
     caseSettings: caseSettingsEn,
     cases: casesEn,
+    procedures: proceduresEn,
+    worklist: worklistEn,
   },
 } as const;
 
