@@ -66,6 +66,12 @@ describe('procedures and worklist in the browser', () => {
     await page.getByTestId('worklist-review').waitFor();
     await page.getByTestId('worklist-row').filter({ hasText: c.reference }).waitFor();
     await expectAccessible(page, 'worklist');
+    // Mark the notifications as seen: the header counter of new items goes away.
+    await page.getByTestId('worklist-bell-unseen').waitFor();
+    await page.getByTestId('worklist-mark-seen').focus();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('worklist-bell-unseen').waitFor({ state: 'detached' });
+    await page.getByTestId('worklist-bell-total').waitFor();
     await page.getByTestId('worklist-tab-review').focus();
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowRight');

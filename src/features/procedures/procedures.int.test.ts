@@ -129,6 +129,23 @@ describe('administrative procedures: deadlines, suspensions, decisions, overdue 
     expect(noType.status).toBe(400);
   });
 
+  it('editing the start date moves the deadline; a start after a suspension is refused; a stale version gets 412', async () => {
+    const p = await start('2024-06-10', 'Domanda di borsa lavoro');
+    const moved = await worker.json<Procedure>('PATCH', `${base()}/${p.id}`, { startedOn: '2024-06-01', subject: 'Domanda di tirocinio di inclusione', version: p.version });
+    expect(moved.status, JSON.stringify(moved.body)).toBe(200);
+    expect(moved.body.dueOn).toBe(computeDeadline({ startedOn: '2024-06-01', legalDays, suspensions: [] }).dueOn);
+    expect(moved.body.subject).toBe('Domanda di tirocinio di inclusione');
+    const stale = await worker.json<ErrorReply>('PATCH', `${base()}/${p.id}`, { subject: 'Vecchia', version: p.version });
+    expect(stale.status).toBe(412);
+    expect(stale.body.data?.current?.subject).toBe('Domanda di tirocinio di inclusione');
+    const suspended = await worker.json<Procedure>('POST', `${base()}/${p.id}/suspensions`, { reason: 'Documenti', startsOn: '2024-06-05', endsOn: '2024-06-07', version: moved.body.version });
+    expect(suspended.status).toBe(200);
+    const late = await worker.json<ErrorReply>('PATCH', `${base()}/${p.id}`, { startedOn: '2024-06-06', version: suspended.body.version });
+    expect(late.status).toBe(400);
+    const other = await worker.json<ErrorReply>('PATCH', `/api/cases/${c.id}/procedures/${c.id}`, { subject: 'X', version: 1 });
+    expect(other.status).toBe(404);
+  });
+
   it('the overdue list shows overdue and near-deadline procedures of the territory, not other territories; outsiders get nothing', async () => {
     const near = await start(new Date(Date.now() - (legalDays - 3) * 86_400_000).toISOString().slice(0, 10), 'Domanda in scadenza');
     expect(['near', 'running']).toContain(near.state);
