@@ -17,6 +17,8 @@ import { householdsFeature } from './features/households/index.ts';
 import { registryFeature } from './features/registry/index.ts';
 import { territoriesFeature } from './features/territories/index.ts';
 import { usersFeature } from './features/users/index.ts';
+import { proceduresFeature } from './features/procedures/index.ts';
+import { worklistFeature } from './features/worklist/index.ts';
 
 /** Every feature of Trama, in the order their start-up work must run. */
 export const features: Feature[] = [
@@ -31,6 +33,8 @@ export const features: Feature[] = [
   caseSettingsFeature,
   casesFeature,
   caseDiaryFeature,
+  proceduresFeature,
+  worklistFeature,
   auditFeature,
 ];
 

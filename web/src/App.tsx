@@ -47,6 +47,8 @@ import { UserNewPage } from './features/users/UserNewPage.tsx';
 import { UsersPage } from './features/users/UsersPage.tsx';
 import { personSections } from './person-sections.tsx';
 import { caseSections } from './case-sections.tsx';
+import { WorklistBell } from './features/worklist/WorklistBell.tsx';
+import { WorklistPage } from './features/worklist/WorklistPage.tsx';
 
 /** Signed in while on /login: go where the user was heading before being sent to sign in. */
 function AfterLogin() {
@@ -58,7 +60,7 @@ function AfterLogin() {
 function SignedInRoutes() {
   const p = permissions;
   return (
-    <Layout>
+    <Layout headerTools={<WorklistBell />}>
       <Routes>
         <Route path="/" element={<HomePage />} />
         <Route path="/login" element={<AfterLogin />} />
@@ -98,6 +100,7 @@ function SignedInRoutes() {
         <Route path="/cases" element={<RequirePermission permission={p.caseRead}><CaseListPage /></RequirePermission>} />
         <Route path="/cases/new" element={<RequirePermission permission={p.caseWrite}><OpenCasePage /></RequirePermission>} />
         <Route path="/cases/break-glass" element={<RequirePermission permission={p.caseManage}><BreakGlassEventsPage /></RequirePermission>} />
+        <Route path="/worklist" element={<RequirePermission permission={p.caseRead}><WorklistPage /></RequirePermission>} />
         <Route path="/cases/:id" element={<RequirePermission permission={p.caseExists}><CasePage sections={caseSections} /></RequirePermission>} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>

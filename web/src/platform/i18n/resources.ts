@@ -24,6 +24,10 @@ import territoriesEn from '../../features/territories/en.json';
 import territoriesIt from '../../features/territories/it.json';
 import usersEn from '../../features/users/en.json';
 import usersIt from '../../features/users/it.json';
+import proceduresEn from '../../features/procedures/en.json';
+import proceduresIt from '../../features/procedures/it.json';
+import worklistEn from '../../features/worklist/en.json';
+import worklistIt from '../../features/worklist/it.json';
 
 /** Each feature owns one i18next namespace; they are merged here at startup. Italian is the reference. */
 export const resources = {
@@ -41,6 +45,8 @@ export const resources = {
     caseSettings: caseSettingsIt,
     cases: casesIt,
     caseDiary: caseDiaryIt,
+    procedures: proceduresIt,
+    worklist: worklistIt,
   },
   en: {
     common: commonEn,
@@ -56,6 +62,8 @@ export const resources = {
     caseSettings: caseSettingsEn,
     cases: casesEn,
     caseDiary: caseDiaryEn,
+    procedures: proceduresEn,
+    worklist: worklistEn,
   },
 } as const;
 

@@ -4,9 +4,10 @@ import { Link, useNavigate } from 'react-router-dom';
 import { roles } from '../auth/roles.ts';
 import { useAuth, useMe } from '../auth/auth-context.ts';
 import { LanguageSwitch } from '../i18n/LanguageSwitch.tsx';
+import type { ReactNode } from 'react';
 import { MainNav } from './MainNav.tsx';
 
-export function AppHeader() {
+export function AppHeader({ tools }: { tools?: ReactNode }) {
   const { t } = useTranslation();
   const me = useMe();
   const { logout, lock } = useAuth();
@@ -21,6 +22,7 @@ export function AppHeader() {
             <HeaderBrand tag="span">{t('app.organization')}</HeaderBrand>
             <HeaderRightZone className="app-header-right">
               <LanguageSwitch />
+              {tools}
               <div className="app-user" data-testid="current-user">
                 <span className="visually-hidden">{t('header.userLabel')}: </span>
                 <span className="app-user-name" data-testid="current-user-name">

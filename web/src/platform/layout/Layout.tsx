@@ -4,8 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router-dom';
 import { AppHeader } from './AppHeader.tsx';
 
-/** Skip link, banner with the menu, one main landmark, footer. */
-export function Layout({ children }: { children: ReactNode }) {
+/** Skip link, banner with the menu, one main landmark, footer. `headerTools`: features' header items (e.g. the worklist counter). */
+export function Layout({ children, headerTools }: { children: ReactNode; headerTools?: ReactNode }) {
   const { t } = useTranslation();
   const { pathname } = useLocation();
   const firstRender = useRef(true);
@@ -31,7 +31,7 @@ export function Layout({ children }: { children: ReactNode }) {
       <a className="visually-hidden-focusable skip-link" href="#main-content" data-testid="skip-link">
         {t('app.skipToContent')}
       </a>
-      <AppHeader />
+      <AppHeader tools={headerTools} />
       <main id="main-content" tabIndex={-1} className="app-main">
         <Container className="py-4">{children}</Container>
       </main>

@@ -24,7 +24,8 @@ export type SectionKey =
   | 'caseSettings'
   | 'letterTemplates'
   | 'cases'
-  | 'breakGlass';
+  | 'breakGlass'
+  | 'worklist';
 
 export type Section = { key: SectionKey; to: string; permission: Permission; inMenu: boolean };
 
@@ -36,6 +37,7 @@ export const sections: readonly Section[] = [
   { key: 'newAccess', to: '/accesses/new', permission: permissions.accessWrite, inMenu: false },
   { key: 'intake', to: '/intake', permission: permissions.intakeRead, inMenu: true },
   { key: 'cases', to: '/cases', permission: permissions.caseRead, inMenu: true },
+  { key: 'worklist', to: '/worklist', permission: permissions.caseRead, inMenu: true },
   { key: 'breakGlass', to: '/cases/break-glass', permission: permissions.caseManage, inMenu: false },
   { key: 'accessStats', to: '/accesses/stats', permission: permissions.accessStats, inMenu: true },
   { key: 'users', to: '/admin/users', permission: permissions.usersManage, inMenu: true },
