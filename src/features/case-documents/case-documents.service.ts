@@ -155,8 +155,8 @@ export async function readDocumentContent(
 ): Promise<{ document: CaseDocument; bytes: Buffer }> {
   return withCaseContent(db, actor, caseId, { action: 'export', recordType: DOCUMENT_RECORD }, async (trx) => {
     const document = await getDocument(trx, caseId, documentId);
-    const { content } = await trx.selectFrom('case_document').select('content').where('id', '=', documentId).executeTakeFirstOrThrow();
-    const bytes = await storage.get(documentId, content);
+    const stored = await trx.selectFrom('case_document').select(['storage', 'content']).where('id', '=', documentId).executeTakeFirstOrThrow();
+    const bytes = await storage.get(documentId, stored);
     // A file changed or swapped in the folder is not served as the document that was uploaded.
     if (sha256(bytes) !== document.sha256) throw new Error(`case document ${documentId}: content does not match its sha256`);
     return { document, bytes };

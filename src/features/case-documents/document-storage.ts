@@ -13,7 +13,8 @@ export interface DocumentStorage {
   put(id: string, bytes: Buffer): Promise<Buffer | null>;
   /** Removes the file of a row that was not written after all. */
   discard(id: string): Promise<void>;
-  get(id: string, content: Buffer | null): Promise<Buffer>;
+  /** The bytes of a row, from where that row says they are (documents stay readable after the setting changes). */
+  get(id: string, row: { storage: 'database' | 'folder'; content: Buffer | null }): Promise<Buffer>;
 }
 
 export const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
@@ -21,21 +22,17 @@ export const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).dige
 const UUID = /^[0-9a-f-]{36}$/u;
 
 export function documentStorage(dir: string | undefined): DocumentStorage {
-  if (!dir) {
-    return {
-      kind: 'database',
-      put: async (_id, bytes) => bytes,
-      discard: async () => {},
-      get: async (_id, content) => {
-        if (!content) throw new Error('document content missing from the database');
-        return content;
-      },
-    };
-  }
   const fileOf = (id: string) => {
+    if (!dir) throw new Error('a case document is stored in a folder but TRAMA_DOCUMENTS_DIR is not set');
     if (!UUID.test(id)) throw new Error('document id expected');
     return path.join(dir, id);
   };
+  const get: DocumentStorage['get'] = async (id, row) => {
+    if (row.storage === 'folder') return fs.readFile(fileOf(id));
+    if (!row.content) throw new Error('document content missing from the database');
+    return Buffer.from(row.content);
+  };
+  if (!dir) return { kind: 'database', put: async (_id, bytes) => bytes, discard: async () => {}, get };
   return {
     kind: 'folder',
     put: async (id, bytes) => {
@@ -47,6 +44,6 @@ export function documentStorage(dir: string | undefined): DocumentStorage {
       return null;
     },
     discard: async (id) => { await fs.rm(fileOf(id), { force: true }); },
-    get: async (id) => fs.readFile(fileOf(id)),
+    get,
   };
 }
