@@ -1,4 +1,10 @@
 import type { CaseSection } from './features/cases/CasePage.tsx';
+import { DocumentsSection } from './features/case-documents/DocumentsSection.tsx';
+import { LettersSection } from './features/case-letters/LettersSection.tsx';
+import { permissions } from './platform/auth/permissions.ts';
 
 /** The sections other features add to the case page, in the order they are shown. */
-export const caseSections: readonly CaseSection[] = [];
+export const caseSections: readonly CaseSection[] = [
+  { key: 'documents', permission: permissions.caseRead, render: ({ detail, onChanged }) => <DocumentsSection detail={detail} onChanged={onChanged} /> },
+  { key: 'letters', permission: permissions.caseRead, render: ({ detail }) => <LettersSection detail={detail} /> },
+];

@@ -4,6 +4,10 @@ import accessesEn from '../../features/accesses/en.json';
 import accessesIt from '../../features/accesses/it.json';
 import appointmentsEn from '../../features/appointments/en.json';
 import appointmentsIt from '../../features/appointments/it.json';
+import caseDocumentsEn from '../../features/case-documents/en.json';
+import caseDocumentsIt from '../../features/case-documents/it.json';
+import caseLettersEn from '../../features/case-letters/en.json';
+import caseLettersIt from '../../features/case-letters/it.json';
 import caseSettingsEn from '../../features/case-settings/en.json';
 import caseSettingsIt from '../../features/case-settings/it.json';
 import auditEn from '../../features/audit/en.json';
@@ -38,6 +42,8 @@ export const resources = {
     appointments: appointmentsIt,
     caseSettings: caseSettingsIt,
     cases: casesIt,
+    caseDocuments: caseDocumentsIt,
+    caseLetters: caseLettersIt,
   },
   en: {
     common: commonEn,
@@ -52,6 +58,8 @@ export const resources = {
     appointments: appointmentsEn,
     caseSettings: caseSettingsEn,
     cases: casesEn,
+    caseDocuments: caseDocumentsEn,
+    caseLetters: caseLettersEn,
   },
 } as const;
 
