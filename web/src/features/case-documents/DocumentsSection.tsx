@@ -28,6 +28,8 @@ export function DocumentsSection({ detail, onChanged }: { detail: CaseDetail; on
   const [failure, setFailure] = useState<unknown>(null);
   const [notice, setNotice] = useState('');
   const [withdrawing, setWithdrawing] = useState<CaseDocument | null>(null);
+  // A new key gives a fresh upload form after each upload (empty fields, file input and busy state).
+  const [uploads, setUploads] = useState(0);
   const writer = can(me, permissions.caseWrite);
 
   const load = useCallback(() => {
@@ -54,7 +56,7 @@ export function DocumentsSection({ detail, onChanged }: { detail: CaseDetail; on
       {withdrawing ? (
         <WithdrawForm caseId={detail.id} document={withdrawing} onDone={(d) => { changed(t('withdraw.done', { title: d.title })); }} onCancel={() => { setWithdrawing(null); }} />
       ) : null}
-      {writer ? <UploadForm caseId={detail.id} onUploaded={(d) => { changed(t('upload.done', { title: d.title })); }} /> : null}
+      {writer ? <UploadForm key={uploads} caseId={detail.id} onUploaded={(d) => { setUploads((n) => n + 1); changed(t('upload.done', { title: d.title })); }} /> : null}
     </section>
   );
 }
@@ -111,8 +113,6 @@ function UploadForm({ caseId, onUploaded }: { caseId: string; onUploaded: (d: Ca
   const [title, setTitle] = useState('');
   const [category, setCategory] = useState('');
   const [file, setFile] = useState<File | null>(null);
-  // A new key empties the file input after an upload (its value cannot be set from script).
-  const [inputKey, setInputKey] = useState(0);
   const fileInput = useRef<HTMLInputElement>(null);
 
   const submit = (event: SubmitEvent<HTMLFormElement>) => {
@@ -126,14 +126,7 @@ function UploadForm({ caseId, onUploaded }: { caseId: string; onUploaded: (d: Ca
     form.append('title', title);
     form.append('category', category);
     form.append('file', file, file.name);
-    void save(async () => {
-      const uploaded = await caseDocumentsApi.upload(caseId, form);
-      setTitle('');
-      setCategory('');
-      setFile(null);
-      setInputKey((k) => k + 1);
-      onUploaded(uploaded);
-    });
+    void save(async () => { onUploaded(await caseDocumentsApi.upload(caseId, form)); });
   };
 
   const categories = DOCUMENT_CATEGORIES.map((value) => ({ value, label: t(`categories.${value}`) }));
@@ -143,7 +136,6 @@ function UploadForm({ caseId, onUploaded }: { caseId: string; onUploaded: (d: Ca
       <div className="form-group">
         <FieldLabel htmlFor="document-file" required>{t('upload.file')}</FieldLabel>
         <input
-          key={inputKey}
           ref={fileInput}
           id="document-file"
           type="file"

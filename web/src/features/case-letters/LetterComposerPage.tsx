@@ -12,7 +12,7 @@ import { Loading } from '../../platform/components/Loading.tsx';
 import { ReadabilityMeter } from '../../platform/components/ReadabilityMeter.tsx';
 import { TextAreaField } from '../../platform/components/TextAreaField.tsx';
 import { TextField } from '../../platform/components/TextField.tsx';
-import { formatDateTime } from '../../platform/format.ts';
+import { formatDateTime, formatNumber } from '../../platform/format.ts';
 import { usePageTitle } from '../../platform/layout/use-page-title.ts';
 import { caseLettersApi } from './case-letters-api.ts';
 
@@ -88,7 +88,7 @@ export function LetterComposerPage() {
       {letter.status === 'sent' ? (
         <>
           <p data-testid="letter-sent">
-            {t('composer.sentOn', { date: formatDateTime(letter.sentAt, i18n.language), name: letter.sentBy?.displayName ?? '', index: letter.gulpeaseAtSending ?? '—' })}
+            {t('composer.sentOn', { date: formatDateTime(letter.sentAt, i18n.language), name: letter.sentBy?.displayName ?? '', index: letter.gulpeaseAtSending === null ? '—' : formatNumber(letter.gulpeaseAtSending, i18n.language) })}
           </p>
           <p className="small">{t('composer.readOnly')}</p>
           <h2 className="h5">{letter.subject}</h2>

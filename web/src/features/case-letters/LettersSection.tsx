@@ -12,7 +12,7 @@ import { DataTable } from '../../platform/components/DataTable.tsx';
 import { ErrorAlert } from '../../platform/components/ErrorAlert.tsx';
 import { Loading } from '../../platform/components/Loading.tsx';
 import { SelectField } from '../../platform/components/SelectField.tsx';
-import { formatDate } from '../../platform/format.ts';
+import { formatDate, formatNumber } from '../../platform/format.ts';
 import { caseSettingsApi } from '../case-settings/case-settings-api.ts';
 import { caseLettersApi, composerPath } from './case-letters-api.ts';
 
@@ -56,7 +56,7 @@ export function LettersSection({ detail }: { detail: CaseDetail }) {
                 </td>
                 <td><Badge color={letter.status === 'sent' ? 'success' : 'secondary'}>{t(`status.${letter.status}`)}</Badge></td>
                 <td>{formatDate(letter.sentAt ?? letter.updatedAt, i18n.language)}</td>
-                <td>{letter.gulpeaseAtSending ?? '—'}</td>
+                <td>{letter.gulpeaseAtSending === null ? '—' : formatNumber(letter.gulpeaseAtSending, i18n.language)}</td>
                 <td>
                   <a href={caseLettersApi.pdfUrl(detail.id, letter.id)} target="_blank" rel="noreferrer">
                     PDF<span className="visually-hidden"> {t('list.pdf', { subject: letter.subject })} {t('list.newWindow')}</span>
