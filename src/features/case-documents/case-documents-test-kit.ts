@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import type { Client, TestApp } from '../../../test/support/test-app.ts';
+import { login, type Client, type TestApp } from '../../../test/support/test-app.ts';
 import { renderPdf } from '../../platform/documents/pdf.ts';
+import { unionId, userWith } from '../accesses/access-test-kit.ts';
 
 /** Helpers of the case-documents integration tests (never imported by the application). */
 export function multipart(fields: Record<string, string>, file?: { filename: string; bytes: Buffer; type?: string }) {
@@ -38,4 +39,14 @@ export async function recordLogCount(t: TestApp, caseId: string, recordType: str
     .where('action', '=', action)
     .executeTakeFirstOrThrow();
   return row.n;
+}
+
+/** Who may not read a case's content, with the statuses each may get: never content. */
+export async function outsidersOfCase(t: TestApp): Promise<[string, Client, number[]][]> {
+  return [
+    ['outside social worker', await userWith(t, 'social_worker', 'union', await unionId(t)), [403]],
+    ['front desk', await login(t.app, 'sportello'), [403, 404]],
+    ['provider', await login(t.app, 'fornitore'), [403, 404]],
+    ['official', await login(t.app, 'assessore'), [403, 404]],
+  ];
 }

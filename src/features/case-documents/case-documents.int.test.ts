@@ -3,10 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { login, startTestApp, type Client, type TestApp } from '../../../test/support/test-app.ts';
-import { personsIn, unionId, userWith } from '../accesses/access-test-kit.ts';
+import { personsIn } from '../accesses/access-test-kit.ts';
 import { aCase, CASTEL_MAGGIORE } from '../cases/cases-test-kit.ts';
 import type { CaseDetail } from '../cases/cases.schemas.ts';
-import { aPdf, recordLogCount, upload } from './case-documents-test-kit.ts';
+import { aPdf, outsidersOfCase, recordLogCount, upload } from './case-documents-test-kit.ts';
 import type { CaseDocument } from './case-documents.schemas.ts';
 
 const MAX_BYTES = 300_000;
@@ -104,13 +104,7 @@ describe('case documents: upload, download, type by content, size limit, who may
       const download = await client.request('GET', `/api/cases/${c.id}/documents/${uploaded.id}/content`);
       expect(download.statusCode, username).toBe(200);
     }
-    const outsider = await userWith(t, 'social_worker', 'union', await unionId(t));
-    const others: [string, Client, number[]][] = [
-      ['outside social worker', outsider, [403]],
-      ['front desk', await login(t.app, 'sportello'), [403, 404]],
-      ['provider', await login(t.app, 'fornitore'), [403, 404]],
-      ['official', await login(t.app, 'assessore'), [403, 404]],
-    ];
+    const others = await outsidersOfCase(t);
     const exportsBefore = await recordLogCount(t, c.id, 'case_document', 'export');
     for (const [who, client, statuses] of others) {
       const list = await client.request('GET', `/api/cases/${c.id}/documents`);
@@ -167,5 +161,16 @@ describe('case documents in a folder (TRAMA_DOCUMENTS_DIR)', () => {
     const tampered = await worker.request('GET', `/api/cases/${c.id}/documents/${document.id}/content`);
     expect(tampered.statusCode).toBe(500);
     expect(tampered.rawPayload.includes(Buffer.from('%PDF'))).toBe(false);
+
+    // A document kept in the database before the folder was configured is still served from there.
+    const older = await t.database.db.selectFrom('case_document').select('uploaded_by').where('id', '=', document.id).executeTakeFirstOrThrow();
+    const olderId = crypto.randomUUID();
+    await t.database.db
+      .insertInto('case_document')
+      .values({ id: olderId, case_id: c.id, municipality_code: CASTEL_MAGGIORE, title: 'Documento precedente', category: 'other', original_filename: 'vecchio.pdf', media_type: 'application/pdf', size_bytes: pdf.length, sha256: row.sha256, storage: 'database', content: pdf, uploaded_by: older.uploaded_by })
+      .execute();
+    const fromDatabase = await worker.request('GET', `/api/cases/${c.id}/documents/${olderId}/content`);
+    expect(fromDatabase.statusCode).toBe(200);
+    expect(Buffer.compare(fromDatabase.rawPayload, pdf)).toBe(0);
   });
 });

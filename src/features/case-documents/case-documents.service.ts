@@ -50,8 +50,6 @@ type Row = {
   withdrawal_reason: string | null;
 };
 
-const iso = (value: string | Date) => new Date(value).toISOString();
-
 function toDocument(row: Row): CaseDocument {
   return {
     id: row.id,
@@ -62,11 +60,11 @@ function toDocument(row: Row): CaseDocument {
     mediaType: row.media_type,
     sizeBytes: row.size_bytes,
     sha256: row.sha256,
-    uploadedAt: iso(row.uploaded_at),
+    uploadedAt: row.uploaded_at,
     uploadedBy: { id: row.uploaded_by, displayName: row.uploader_name },
     withdrawn:
       row.withdrawn_at && row.withdrawn_by
-        ? { at: iso(row.withdrawn_at), by: { id: row.withdrawn_by, displayName: row.withdrawer_name ?? '' }, reason: row.withdrawal_reason ?? '' }
+        ? { at: row.withdrawn_at, by: { id: row.withdrawn_by, displayName: row.withdrawer_name ?? '' }, reason: row.withdrawal_reason ?? '' }
         : null,
   };
 }

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pdfText } from '../../../test/support/pdf-text.ts';
 import { login, startTestApp, type Client, type TestApp } from '../../../test/support/test-app.ts';
 import { readability } from '../../platform/documents/gulpease.ts';
-import { personsIn, unionId, userWith } from '../accesses/access-test-kit.ts';
-import { recordLogCount } from '../case-documents/case-documents-test-kit.ts';
+import { personsIn } from '../accesses/access-test-kit.ts';
+import { outsidersOfCase, recordLogCount } from '../case-documents/case-documents-test-kit.ts';
 import { aCase, CASTEL_MAGGIORE } from '../cases/cases-test-kit.ts';
 import type { CaseDetail } from '../cases/cases.schemas.ts';
 import type { CaseLetter } from './case-letters.schemas.ts';
@@ -106,13 +106,7 @@ describe('case letters: drafts from templates, sending, PDF, who may read them',
 
   it('an outside social worker, the front desk, a provider and an official get no letters, no PDF and cannot write', async () => {
     const letter = await newDraft();
-    const outsider = await userWith(t, 'social_worker', 'union', await unionId(t));
-    const others: [string, Client, number[]][] = [
-      ['outside social worker', outsider, [403]],
-      ['front desk', await login(t.app, 'sportello'), [403, 404]],
-      ['provider', await login(t.app, 'fornitore'), [403, 404]],
-      ['official', await login(t.app, 'assessore'), [403, 404]],
-    ];
+    const others = await outsidersOfCase(t);
     const printsBefore = await recordLogCount(t, c.id, 'case_letter', 'print');
     const readsBefore = await recordLogCount(t, c.id, 'case_letter', 'read');
     for (const [who, client, statuses] of others) {

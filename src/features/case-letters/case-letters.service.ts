@@ -23,8 +23,6 @@ const alreadySent = () =>
     message: { it: 'La lettera è già stata inviata: non si può più modificare. Scriverne una nuova.', en: 'The letter has already been sent and cannot be changed. Write a new one.' },
   });
 
-const iso = (value: string | Date) => new Date(value).toISOString();
-
 function selectLetters(trx: Db, caseId: string) {
   return trx
     .selectFrom('case_letter as l')
@@ -51,11 +49,11 @@ function toLetter(row: Row): CaseLetter {
     subject: row.subject,
     body: row.body,
     status: row.status,
-    createdAt: iso(row.created_at),
+    createdAt: row.created_at,
     createdBy: { id: row.created_by, displayName: row.created_by_name },
-    updatedAt: iso(row.updated_at),
+    updatedAt: row.updated_at,
     updatedBy: { id: row.updated_by, displayName: row.updated_by_name },
-    sentAt: row.sent_at ? iso(row.sent_at) : null,
+    sentAt: row.sent_at,
     sentBy: row.sent_by ? { id: row.sent_by, displayName: row.sent_by_name ?? '' } : null,
     gulpeaseAtSending: row.gulpease_at_sending === null ? null : Number(row.gulpease_at_sending),
     version: row.version,
