@@ -48,7 +48,6 @@ describe('case documents and letters in the browser', () => {
     await page.keyboard.type('Caricato due volte');
     await page.keyboard.press('Enter');
     await row.filter({ hasText: 'Caricato due volte' }).waitFor();
-    await page.screenshot({ path: '/tmp/documents-section.png', fullPage: true });
 
     // A fake PDF is refused with a clear message.
     await page.getByLabel(/^(File)$/).setInputFiles({ name: 'programma.pdf', mimeType: 'application/pdf', buffer: Buffer.from('MZ\x90\x00fake executable', 'latin1') });
