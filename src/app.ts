@@ -10,6 +10,8 @@ import { accessesFeature } from './features/accesses/index.ts';
 import { appointmentsFeature } from './features/appointments/index.ts';
 import { auditFeature } from './features/audit/index.ts';
 import { caseDiaryFeature } from './features/case-diary/index.ts';
+import { caseDocumentsFeature } from './features/case-documents/index.ts';
+import { caseLettersFeature } from './features/case-letters/index.ts';
 import { caseSettingsFeature } from './features/case-settings/index.ts';
 import { casesFeature } from './features/cases/index.ts';
 import { catalogueFeature } from './features/catalogue/index.ts';
@@ -35,6 +37,8 @@ export const features: Feature[] = [
   caseDiaryFeature,
   proceduresFeature,
   worklistFeature,
+  caseDocumentsFeature,
+  caseLettersFeature,
   auditFeature,
 ];
 

@@ -6,6 +6,8 @@ import { appointmentsDemo } from '../features/appointments/demo/appointments-dem
 import { casesDemo } from '../features/cases/demo/cases-demo.ts';
 import { caseDiaryDemo } from '../features/case-diary/demo/case-diary-demo.ts';
 import { proceduresDemo } from '../features/procedures/demo/procedures-demo.ts';
+import { caseDocumentsDemo } from '../features/case-documents/demo/case-documents-demo.ts';
+import { caseLettersDemo } from '../features/case-letters/demo/case-letters-demo.ts';
 
 /** What the demo seed hands each feature's demo data: the Union, its users and the persons created. */
 export interface DemoContext {
@@ -25,3 +27,4 @@ export type FeatureDemo = (trx: Db, context: DemoContext) => Promise<void>;
 /** Each feature's demo data, in the order it must be created (later ones may use earlier ones' rows). */
 export const featureDemos: FeatureDemo[] = [seedHouseholdDemo, catalogueDemo, seedAccessesDemo, appointmentsDemo, casesDemo, caseDiaryDemo];
 export const featureDemos: FeatureDemo[] = [seedHouseholdDemo, catalogueDemo, seedAccessesDemo, appointmentsDemo, casesDemo, proceduresDemo];
+export const featureDemos: FeatureDemo[] = [seedHouseholdDemo, catalogueDemo, seedAccessesDemo, appointmentsDemo, casesDemo, caseDocumentsDemo, caseLettersDemo];

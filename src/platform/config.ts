@@ -13,6 +13,10 @@ export interface Config {
   secureCookies: boolean;
   loginMaxFailures: number;
   loginLockMinutes: number;
+  /** Largest document a user may attach to a case, in bytes (TRAMA_DOCUMENT_MAX_BYTES, 10 MiB). */
+  documentMaxBytes: number;
+  /** Folder for case documents' bytes (TRAMA_DOCUMENTS_DIR); unset: the bytes are kept in the database. */
+  documentsDir: string | undefined;
 }
 
 function intFromEnv(name: string, fallback: number): number {
@@ -36,6 +40,8 @@ export function loadConfig(overrides: Partial<Config> = {}): Config {
     secureCookies: process.env.TRAMA_SECURE_COOKIES === 'true',
     loginMaxFailures: intFromEnv('TRAMA_LOGIN_MAX_FAILURES', 5),
     loginLockMinutes: intFromEnv('TRAMA_LOGIN_LOCK_MINUTES', 15),
+    documentMaxBytes: intFromEnv('TRAMA_DOCUMENT_MAX_BYTES', 10 * 1024 * 1024),
+    documentsDir: process.env.TRAMA_DOCUMENTS_DIR ? path.resolve(process.env.TRAMA_DOCUMENTS_DIR) : undefined,
     ...overrides,
   };
 }

@@ -23,6 +23,7 @@ import { TimelinessPage } from './features/appointments/TimelinessPage.tsx';
 import { CaseSettingsPage } from './features/case-settings/CaseSettingsPage.tsx';
 import { LetterTemplateEditPage } from './features/case-settings/LetterTemplateEditPage.tsx';
 import { LetterTemplatesPage } from './features/case-settings/LetterTemplatesPage.tsx';
+import { LetterComposerPage } from './features/case-letters/LetterComposerPage.tsx';
 import { BreakGlassEventsPage } from './features/cases/BreakGlassEventsPage.tsx';
 import { CaseListPage } from './features/cases/CaseListPage.tsx';
 import { CasePage } from './features/cases/CasePage.tsx';
@@ -101,6 +102,7 @@ function SignedInRoutes() {
         <Route path="/cases/new" element={<RequirePermission permission={p.caseWrite}><OpenCasePage /></RequirePermission>} />
         <Route path="/cases/break-glass" element={<RequirePermission permission={p.caseManage}><BreakGlassEventsPage /></RequirePermission>} />
         <Route path="/worklist" element={<RequirePermission permission={p.caseRead}><WorklistPage /></RequirePermission>} />
+        <Route path="/cases/:id/letters/:letterId" element={<RequirePermission permission={p.caseRead}><LetterComposerPage /></RequirePermission>} />
         <Route path="/cases/:id" element={<RequirePermission permission={p.caseExists}><CasePage sections={caseSections} /></RequirePermission>} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>

@@ -1,10 +1,14 @@
 import type { CaseSection } from './features/cases/CasePage.tsx';
 import { DiarySection } from './features/case-diary/DiarySection.tsx';
 import { ProceduresSection } from './features/procedures/ProceduresSection.tsx';
+import { DocumentsSection } from './features/case-documents/DocumentsSection.tsx';
+import { LettersSection } from './features/case-letters/LettersSection.tsx';
 import { permissions } from './platform/auth/permissions.ts';
 
 /** The sections other features add to the case page, in the order they are shown. */
 export const caseSections: readonly CaseSection[] = [
   { key: 'diary', permission: permissions.caseRead, render: (props) => <DiarySection {...props} /> },
   { key: 'procedures', permission: permissions.caseRead, render: ({ detail, onChanged }) => <ProceduresSection detail={detail} onChanged={onChanged} /> },
+  { key: 'documents', permission: permissions.caseRead, render: ({ detail, onChanged }) => <DocumentsSection detail={detail} onChanged={onChanged} /> },
+  { key: 'letters', permission: permissions.caseRead, render: ({ detail }) => <LettersSection detail={detail} /> },
 ];

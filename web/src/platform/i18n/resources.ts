@@ -6,6 +6,10 @@ import appointmentsEn from '../../features/appointments/en.json';
 import appointmentsIt from '../../features/appointments/it.json';
 import caseDiaryEn from '../../features/case-diary/en.json';
 import caseDiaryIt from '../../features/case-diary/it.json';
+import caseDocumentsEn from '../../features/case-documents/en.json';
+import caseDocumentsIt from '../../features/case-documents/it.json';
+import caseLettersEn from '../../features/case-letters/en.json';
+import caseLettersIt from '../../features/case-letters/it.json';
 import caseSettingsEn from '../../features/case-settings/en.json';
 import caseSettingsIt from '../../features/case-settings/it.json';
 import auditEn from '../../features/audit/en.json';
@@ -47,6 +51,8 @@ export const resources = {
     caseDiary: caseDiaryIt,
     procedures: proceduresIt,
     worklist: worklistIt,
+    caseDocuments: caseDocumentsIt,
+    caseLetters: caseLettersIt,
   },
   en: {
     common: commonEn,
@@ -64,6 +70,8 @@ export const resources = {
     caseDiary: caseDiaryEn,
     procedures: proceduresEn,
     worklist: worklistEn,
+    caseDocuments: caseDocumentsEn,
+    caseLetters: caseLettersEn,
   },
 } as const;
 
