@@ -30,6 +30,7 @@ export const SINA_CODED_FIELDS = [
 export type SinaCodedField = (typeof SINA_CODED_FIELDS)[number]['field'];
 /** InvCiv (certifications of civil invalidity / L. 104) may repeat in the XSD: a list of codes. */
 export const SINA_LIST_FIELD = 'InvCiv';
-export const SINA_FIELD_NAMES: readonly string[] = [...SINA_CODED_FIELDS.map((f) => f.field), SINA_LIST_FIELD];
+export type SinaField = SinaCodedField | typeof SINA_LIST_FIELD;
+export const SINA_FIELD_NAMES: readonly SinaField[] = [...SINA_CODED_FIELDS.map((f) => f.field), SINA_LIST_FIELD];
 
 export const TEXT_MAX = 8000;

@@ -2,6 +2,8 @@ import commonEn from './en.json';
 import commonIt from './it.json';
 import accessesEn from '../../features/accesses/en.json';
 import accessesIt from '../../features/accesses/it.json';
+import assessmentsEn from '../../features/assessments/en.json';
+import assessmentsIt from '../../features/assessments/it.json';
 import appointmentsEn from '../../features/appointments/en.json';
 import appointmentsIt from '../../features/appointments/it.json';
 import caseSettingsEn from '../../features/case-settings/en.json';
@@ -38,6 +40,7 @@ export const resources = {
     appointments: appointmentsIt,
     caseSettings: caseSettingsIt,
     cases: casesIt,
+    assessments: assessmentsIt,
   },
   en: {
     common: commonEn,
@@ -52,6 +55,7 @@ export const resources = {
     appointments: appointmentsEn,
     caseSettings: caseSettingsEn,
     cases: casesEn,
+    assessments: assessmentsEn,
   },
 } as const;
 
