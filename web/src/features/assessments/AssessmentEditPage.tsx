@@ -1,5 +1,5 @@
 import { Alert, Button } from 'design-react-kit';
-import { useEffect, useState, type SubmitEvent } from 'react';
+import { useEffect, useRef, useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { INTENSITIES, PRELIMINARY_HEADINGS, type Intensity } from '../../../../src/features/assessments/assessments.codes.ts';
@@ -41,42 +41,63 @@ const draftOf = (a: Assessment): Draft => ({
 export function AssessmentEditPage({ part }: { part: Part }) {
   const { id: caseId = '', assessmentId = '' } = useParams();
   const { t } = useTranslation('assessments');
-  const navigate = useNavigate();
   const [assessment, setAssessment] = useState<Assessment | null>(null);
-  const [draft, setDraft] = useState<Draft | null>(null);
   const [loadFailure, setLoadFailure] = useState<unknown>(null);
   const [notice, setNotice] = useState('');
-  const { errors, failure, busy, save } = useFormSave();
   const number = assessment?.number ?? 0;
   usePageTitle(t(part === 'preliminary' ? 'edit.titlePreliminary' : 'edit.titleInDepth', { number }));
 
   useEffect(() => {
-    void assessmentsApi.get(caseId, assessmentId).then((a) => { setAssessment(a); setDraft(draftOf(a)); }, setLoadFailure);
+    void assessmentsApi.get(caseId, assessmentId).then(setAssessment, setLoadFailure);
   }, [caseId, assessmentId]);
 
   if (loadFailure) return <ErrorAlert error={loadFailure} />;
-  if (!assessment || !draft) return <Loading />;
+  if (!assessment) return <Loading />;
   if (assessment.status === 'completed') {
     return <p><Link to={assessmentPath(caseId, assessment.id)}>{t('section.open', { number })}</Link></p>;
   }
+  return (
+    <>
+      <h1>{t(part === 'preliminary' ? 'edit.titlePreliminary' : 'edit.titleInDepth', { number })}</h1>
+      <p><Link to={`/cases/${encodeURIComponent(caseId)}`}>{t('edit.back')}</Link></p>
+      <div aria-live="polite">{notice ? <Alert color="success" fade={false} testId="assessment-notice">{notice}</Alert> : null}</div>
+      {/* A new form per saved version: its state starts from what the server holds now. */}
+      <DraftForm
+        key={assessment.version}
+        caseId={caseId}
+        assessment={assessment}
+        part={part}
+        onChange={() => { setNotice(''); }}
+        onSaved={(saved) => { setAssessment(saved); setNotice(t('edit.saved')); }}
+      />
+    </>
+  );
+}
 
+function DraftForm({ caseId, assessment, part, onChange, onSaved }: { caseId: string; assessment: Assessment; part: Part; onChange: () => void; onSaved: (saved: Assessment) => void }) {
+  const { t } = useTranslation('assessments');
+  const navigate = useNavigate();
+  const [draft, setDraft] = useState<Draft>(() => draftOf(assessment));
+  // The version the server holds now: a save followed by a refused completion must not leave it stale.
+  const version = useRef(assessment.version);
+  const { errors, failure, busy, save } = useFormSave();
   const proposed = proposeIntensity(draft.dimensions);
-  const set = (patch: Partial<Draft>) => { setNotice(''); setDraft({ ...draft, ...patch }); };
+  const set = (patch: Partial<Draft>) => { onChange(); setDraft({ ...draft, ...patch }); };
   const persist = async (): Promise<Assessment> => {
     const saved = await assessmentsApi.save(caseId, assessment.id, {
-      version: assessment.version,
+      version: version.current,
       preliminary: draft.preliminary,
       dimensions: draft.dimensions.map((d) => ({ code: d.code, score: d.score, notes: d.notes })),
       sina: draft.sinaOn ? draft.sina : null,
       intensity: draft.intensity || null,
       intensityReason: draft.intensity && draft.intensity !== proposed ? draft.reason : null,
     });
-    setAssessment(saved);
+    version.current = saved.version;
     return saved;
   };
   const submit = (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
-    void save(async () => { await persist(); setNotice(t('edit.saved')); });
+    void save(async () => { onSaved(await persist()); });
   };
   const goTo = (next: Part) => { void save(async () => { await persist(); void navigate(assessmentPath(caseId, assessment.id, next)); }); };
   const complete = () => {
@@ -90,11 +111,8 @@ export function AssessmentEditPage({ part }: { part: Part }) {
 
   return (
     <>
-      <h1>{t(part === 'preliminary' ? 'edit.titlePreliminary' : 'edit.titleInDepth', { number })}</h1>
-      <p><Link to={`/cases/${encodeURIComponent(caseId)}`}>{t('edit.back')}</Link></p>
       <form onSubmit={submit} noValidate data-testid={`assessment-${part}-form`}>
         <ErrorAlert error={failure} testId="assessment-error" />
-        <div aria-live="polite">{notice ? <Alert color="success" fade={false} testId="assessment-notice">{notice}</Alert> : null}</div>
         {part === 'preliminary' ? (
           <>
             {PRELIMINARY_HEADINGS.map((heading) => (
