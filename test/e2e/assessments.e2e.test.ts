@@ -1,28 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { expectAccessible } from './support/browser.ts';
+import { keyboard } from './support/keyboard.ts';
 import { useE2eSession } from './support/session.ts';
-
-const settled = (page: Page) => page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-
-/** Keyboard use: focus the control (after the app moved the focus to a new heading), then type or press. */
-const keyboard = (page: Page) => ({
-  type: async (testId: string, text: string) => {
-    await settled(page);
-    await page.getByTestId(testId).focus();
-    await page.keyboard.type(text);
-  },
-  press: async (testId: string, key = 'Enter') => {
-    await settled(page);
-    await page.getByTestId(testId).focus();
-    await page.keyboard.press(key);
-  },
-  choose: async (testId: string, option: string) => {
-    await settled(page);
-    await page.getByTestId(testId).focus();
-    await page.getByTestId(testId).selectOption(option);
-  },
-});
 
 describe('assessment and UVM meeting in the browser', () => {
   const session = useE2eSession();

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { login, startTestApp, type Client, type TestApp } from '../../../test/support/test-app.ts';
 import { personsIn, unionId, userWith } from '../accesses/access-test-kit.ts';
+import { recordLogCount } from './assessments-test-kit.ts';
 import type { AssessmentDimension } from '../case-settings/case-settings.schemas.ts';
 import { aCase, CASTEL_MAGGIORE } from '../cases/cases-test-kit.ts';
 import type { CaseDetail } from '../cases/cases.schemas.ts';
@@ -13,17 +14,6 @@ interface ErrorReply {
 }
 
 const preliminary = { request: 'Aiuto per l’igiene personale', needs: 'Assistenza domiciliare', resources: 'Figlia presente nel fine settimana', notes: '', inDepthNeeded: true };
-
-async function logCount(t: TestApp, caseId: string, recordType: string, action: string): Promise<number> {
-  const row = await t.database.db
-    .selectFrom('access_log')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('record_type', '=', recordType)
-    .where('record_id', '=', caseId)
-    .where('action', '=', action)
-    .executeTakeFirstOrThrow();
-  return row.n;
-}
 
 describe('multidimensional assessment: versions, intensity, SINA, conflicts, access', () => {
   let t: TestApp;
@@ -172,10 +162,10 @@ describe('multidimensional assessment: versions, intensity, SINA, conflicts, acc
   });
 
   it('reads are logged with record type case_assessment', async () => {
-    const before = await logCount(t, c.id, 'case_assessment', 'read');
+    const before = await recordLogCount(t, c.id, 'case_assessment', 'read');
     await manager.json('GET', url());
-    expect(await logCount(t, c.id, 'case_assessment', 'read')).toBe(before + 2);
-    expect(await logCount(t, c.id, 'case_assessment', 'create')).toBeGreaterThan(0);
+    expect(await recordLogCount(t, c.id, 'case_assessment', 'read')).toBe(before + 2);
+    expect(await recordLogCount(t, c.id, 'case_assessment', 'create')).toBeGreaterThan(0);
   });
 
   it('an outside social worker, the front desk, provider and official get no assessment content', async () => {

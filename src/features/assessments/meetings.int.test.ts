@@ -4,23 +4,13 @@ import { login, startTestApp, type Client, type TestApp } from '../../../test/su
 import { personsIn, unionId, userWith } from '../accesses/access-test-kit.ts';
 import { aCase, CASTEL_MAGGIORE, userIdsByName } from '../cases/cases-test-kit.ts';
 import type { CaseDetail } from '../cases/cases.schemas.ts';
+import { recordLogCount } from './assessments-test-kit.ts';
 import type { Assessment } from './assessments.schemas.ts';
 import type { Meeting, MeetingSummary } from './meetings.schemas.ts';
 
 interface ErrorReply {
   data?: { current?: Meeting };
   details?: { path: string }[];
-}
-
-async function logCount(t: TestApp, caseId: string, action: string): Promise<number> {
-  const row = await t.database.db
-    .selectFrom('access_log')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('record_type', '=', 'case_meeting')
-    .where('record_id', '=', caseId)
-    .where('action', '=', action)
-    .executeTakeFirstOrThrow();
-  return row.n;
 }
 
 describe('assessment meetings (UVM): record, versioned edits, minutes PDF, access', () => {
@@ -89,7 +79,7 @@ describe('assessment meetings (UVM): record, versioned edits, minutes PDF, acces
   });
 
   it('the minutes PDF shows the question and decisions and is logged as print', async () => {
-    const before = await logCount(t, c.id, 'print');
+    const before = await recordLogCount(t, c.id, 'case_meeting', 'print');
     const pdf = await worker.request('GET', url(`/${meeting.id}/minutes.pdf`));
     expect(pdf.statusCode).toBe(200);
     expect(pdf.headers['content-type']).toContain('application/pdf');
@@ -99,13 +89,13 @@ describe('assessment meetings (UVM): record, versioned edits, minutes PDF, acces
     expect(text).toContain('Si propone l’inserimento al centro diurno tre giorni a settimana.');
     expect(text).toContain('Ausl Bologna — UVM disabili');
     expect(text).toContain(c.reference);
-    expect(await logCount(t, c.id, 'print')).toBe(before + 2);
+    expect(await recordLogCount(t, c.id, 'case_meeting', 'print')).toBe(before + 2);
   });
 
   it('reads are logged with record type case_meeting', async () => {
-    const before = await logCount(t, c.id, 'read');
+    const before = await recordLogCount(t, c.id, 'case_meeting', 'read');
     await worker.json('GET', url(`/${meeting.id}`));
-    expect(await logCount(t, c.id, 'read')).toBe(before + 2);
+    expect(await recordLogCount(t, c.id, 'case_meeting', 'read')).toBe(before + 2);
   });
 
   it('an outside social worker, the front desk, provider and official get no meeting content nor PDF', async () => {

@@ -82,6 +82,16 @@ async function storedContent(trx: Db, caseId: string, input: MeetingInput): Prom
   return { ...input, participants };
 }
 
+const columnsOf = (content: MeetingContent) => ({
+  held_at: content.heldAt,
+  place: content.place,
+  question: content.question,
+  decisions: content.decisions,
+  participants: JSON.stringify(content.participants),
+  follow_ups: JSON.stringify(content.followUps),
+  assessment_id: content.assessmentId,
+});
+
 export function createMeeting(db: Db, actor: Actor, caseId: string, input: MeetingInput): Promise<Meeting> {
   return withCaseContent(db, actor, caseId, { action: 'create', recordType: MEETING_RECORD_TYPE }, async (trx, record) => {
     const content = await storedContent(trx, caseId, input);
@@ -90,13 +100,7 @@ export function createMeeting(db: Db, actor: Actor, caseId: string, input: Meeti
       .values({
         case_id: caseId,
         municipality_code: record.municipality_code,
-        held_at: content.heldAt,
-        place: content.place,
-        question: content.question,
-        decisions: content.decisions,
-        participants: JSON.stringify(content.participants),
-        follow_ups: JSON.stringify(content.followUps),
-        assessment_id: content.assessmentId,
+        ...columnsOf(content),
         created_by: actor.userId,
         updated_by: actor.userId,
       })
@@ -123,13 +127,7 @@ export async function updateMeeting(db: Db, actor: Actor, caseId: string, id: st
     await trx
       .updateTable('case_meeting')
       .set({
-        held_at: content.heldAt,
-        place: content.place,
-        question: content.question,
-        decisions: content.decisions,
-        participants: JSON.stringify(content.participants),
-        follow_ups: JSON.stringify(content.followUps),
-        assessment_id: content.assessmentId,
+        ...columnsOf(content),
         version: version + 1,
         updated_at: sql<string>`now()`,
         updated_by: actor.userId,
