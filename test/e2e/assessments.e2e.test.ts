@@ -26,6 +26,12 @@ describe('assessment and UVM meeting in the browser', () => {
     await keys.press('assessment-new');
 
     await page.getByTestId('assessment-preliminary-form').waitFor();
+    // A colleague saved the draft meanwhile: the save is refused (412) and the current version is shown.
+    await keys.type('preliminary-request', 'Prima stesura');
+    await db.updateTable('case_assessment').set((eb) => ({ version: eb('version', '+', 1) })).where('case_id', '=', target.id).execute();
+    await keys.press('assessment-save');
+    await page.getByTestId('assessment-conflict').waitFor();
+    expect(await page.getByTestId('preliminary-request').inputValue()).toBe('');
     await keys.type('preliminary-request', 'Il figlio chiede un aiuto per la madre che non esce più di casa.');
     await keys.type('preliminary-needs', 'Compagnia, spesa, controllo della terapia.');
     await keys.type('preliminary-resources', 'Figlio presente la sera.');

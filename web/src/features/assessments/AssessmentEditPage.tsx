@@ -5,6 +5,7 @@ import { Link, useNavigate, useParams } from 'react-router-dom';
 import { INTENSITIES, PRELIMINARY_HEADINGS, type Intensity } from '../../../../src/features/assessments/assessments.codes.ts';
 import type { AssessedDimension, Assessment, Preliminary, Sina } from '../../../../src/features/assessments/assessments.schemas.ts';
 import { proposeIntensity } from '../../../../src/features/assessments/intensity.ts';
+import { ApiError } from '../../platform/api/api-client.ts';
 import { useFormSave } from '../../platform/api/use-form-save.ts';
 import { CheckboxField } from '../../platform/components/CheckboxField.tsx';
 import { ErrorAlert } from '../../platform/components/ErrorAlert.tsx';
@@ -44,6 +45,7 @@ export function AssessmentEditPage({ part }: { part: Part }) {
   const [assessment, setAssessment] = useState<Assessment | null>(null);
   const [loadFailure, setLoadFailure] = useState<unknown>(null);
   const [notice, setNotice] = useState('');
+  const [conflict, setConflict] = useState<unknown>(null);
   const number = assessment?.number ?? 0;
   usePageTitle(t(part === 'preliminary' ? 'edit.titlePreliminary' : 'edit.titleInDepth', { number }));
 
@@ -61,6 +63,7 @@ export function AssessmentEditPage({ part }: { part: Part }) {
       <h1>{t(part === 'preliminary' ? 'edit.titlePreliminary' : 'edit.titleInDepth', { number })}</h1>
       <p><Link to={`/cases/${encodeURIComponent(caseId)}`}>{t('edit.back')}</Link></p>
       <div aria-live="polite">{notice ? <Alert color="success" fade={false} testId="assessment-notice">{notice}</Alert> : null}</div>
+      <ErrorAlert error={conflict} testId="assessment-conflict" />
       {/* A new form per saved version: its state starts from what the server holds now. */}
       <DraftForm
         key={assessment.version}
@@ -68,13 +71,22 @@ export function AssessmentEditPage({ part }: { part: Part }) {
         assessment={assessment}
         part={part}
         onChange={() => { setNotice(''); }}
-        onSaved={(saved) => { setAssessment(saved); setNotice(t('edit.saved')); }}
+        onSaved={(saved) => { setConflict(null); setAssessment(saved); setNotice(t('edit.saved')); }}
+        onConflict={(error, current) => { setConflict(error); setNotice(''); setAssessment(current); }}
       />
     </>
   );
 }
 
-function DraftForm({ caseId, assessment, part, onChange, onSaved }: { caseId: string; assessment: Assessment; part: Part; onChange: () => void; onSaved: (saved: Assessment) => void }) {
+/** Someone else saved the draft meanwhile (412): the page shows the current version with the message. */
+function conflictOf(error: unknown): Assessment | null {
+  if (!(error instanceof ApiError) || error.status !== 412) return null;
+  const data = error.body?.data as { current?: Assessment } | undefined;
+  return data?.current ?? null;
+}
+
+function DraftForm(props: { caseId: string; assessment: Assessment; part: Part; onChange: () => void; onSaved: (saved: Assessment) => void; onConflict: (error: unknown, current: Assessment) => void }) {
+  const { caseId, assessment, part, onChange, onSaved, onConflict } = props;
   const { t } = useTranslation('assessments');
   const navigate = useNavigate();
   const [draft, setDraft] = useState<Draft>(() => draftOf(assessment));
@@ -95,13 +107,23 @@ function DraftForm({ caseId, assessment, part, onChange, onSaved }: { caseId: st
     version.current = saved.version;
     return saved;
   };
+  const guarded = (send: () => Promise<void>) =>
+    save(async () => {
+      try {
+        await send();
+      } catch (error) {
+        const current = conflictOf(error);
+        if (!current) throw error;
+        onConflict(error, current);
+      }
+    });
   const submit = (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
-    void save(async () => { onSaved(await persist()); });
+    void guarded(async () => { onSaved(await persist()); });
   };
-  const goTo = (next: Part) => { void save(async () => { await persist(); void navigate(assessmentPath(caseId, assessment.id, next)); }); };
+  const goTo = (next: Part) => { void guarded(async () => { await persist(); void navigate(assessmentPath(caseId, assessment.id, next)); }); };
   const complete = () => {
-    void save(async () => {
+    void guarded(async () => {
       const saved = await persist();
       await assessmentsApi.complete(caseId, saved.id, saved.version);
       void navigate(assessmentPath(caseId, saved.id));
