@@ -6,6 +6,7 @@ import { migrate } from './platform/db/migrate.ts';
 import type { AppContext, Feature } from './platform/http/feature.ts';
 import { platformFeature } from './platform/http/platform-feature.ts';
 import { buildServer } from './platform/http/server.ts';
+import { assessmentsFeature } from './features/assessments/index.ts';
 import { accessesFeature } from './features/accesses/index.ts';
 import { appointmentsFeature } from './features/appointments/index.ts';
 import { auditFeature } from './features/audit/index.ts';
@@ -39,6 +40,7 @@ export const features: Feature[] = [
   worklistFeature,
   caseDocumentsFeature,
   caseLettersFeature,
+  assessmentsFeature,
   auditFeature,
 ];
 

@@ -3,6 +3,7 @@ import { seedHouseholdDemo } from '../features/households/demo/household-demo.ts
 import { seedAccessesDemo } from '../features/accesses/demo/access-demo.ts';
 import { catalogueDemo } from '../features/catalogue/demo/catalogue-demo.ts';
 import { appointmentsDemo } from '../features/appointments/demo/appointments-demo.ts';
+import { assessmentsDemo } from '../features/assessments/demo/assessments-demo.ts';
 import { casesDemo } from '../features/cases/demo/cases-demo.ts';
 import { caseDiaryDemo } from '../features/case-diary/demo/case-diary-demo.ts';
 import { proceduresDemo } from '../features/procedures/demo/procedures-demo.ts';
@@ -25,4 +26,4 @@ export interface DemoContext {
 export type FeatureDemo = (trx: Db, context: DemoContext) => Promise<void>;
 
 /** Each feature's demo data, in the order it must be created (later ones may use earlier ones' rows). */
-export const featureDemos: FeatureDemo[] = [seedHouseholdDemo, catalogueDemo, seedAccessesDemo, appointmentsDemo, casesDemo, caseDiaryDemo, caseDocumentsDemo, caseLettersDemo, proceduresDemo];
+export const featureDemos: FeatureDemo[] = [seedHouseholdDemo, catalogueDemo, seedAccessesDemo, appointmentsDemo, casesDemo, caseDiaryDemo, caseDocumentsDemo, caseLettersDemo, assessmentsDemo, proceduresDemo];

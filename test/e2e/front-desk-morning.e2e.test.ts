@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { shiftDate, romeDate } from '../../src/features/appointments/rome-time.ts';
 import { computeFiscalCode } from '../../src/features/registry/fiscal-code/fiscal-code.ts';
 import { expectAccessible } from './support/browser.ts';
+import { keyboard } from './support/keyboard.ts';
 import { useE2eSession } from './support/session.ts';
 
 const CASTEL_MAGGIORE = '037019';
@@ -15,30 +15,6 @@ function freeWeekday(): string {
   return day;
 }
 
-const settled = (page: Page) => page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-
-/**
- * What a keyboard user does: move the focus to the control, then type or press a key. After a page
- * change the app moves the focus to the new heading on the next frame (for screen readers): let that
- * happen first, as a person would, or it would take the focus away mid-typing.
- */
-const keyboard = (page: Page) => ({
-  type: async (testId: string, text: string) => {
-    await settled(page);
-    await page.getByTestId(testId).focus();
-    await page.keyboard.type(text);
-  },
-  press: async (testId: string, key = 'Enter') => {
-    await settled(page);
-    await page.getByTestId(testId).focus();
-    await page.keyboard.press(key);
-  },
-  choose: async (testId: string, option: { label: string } | string) => {
-    await settled(page);
-    await page.getByTestId(testId).focus();
-    await page.getByTestId(testId).selectOption(option);
-  },
-});
 
 describe('a front-desk morning, by keyboard', () => {
   const session = useE2eSession();

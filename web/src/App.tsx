@@ -24,6 +24,10 @@ import { CaseSettingsPage } from './features/case-settings/CaseSettingsPage.tsx'
 import { LetterTemplateEditPage } from './features/case-settings/LetterTemplateEditPage.tsx';
 import { LetterTemplatesPage } from './features/case-settings/LetterTemplatesPage.tsx';
 import { LetterComposerPage } from './features/case-letters/LetterComposerPage.tsx';
+import { AssessmentEditPage } from './features/assessments/AssessmentEditPage.tsx';
+import { AssessmentViewPage } from './features/assessments/AssessmentViewPage.tsx';
+import { MeetingFormPage } from './features/assessments/MeetingFormPage.tsx';
+import { MeetingViewPage } from './features/assessments/MeetingViewPage.tsx';
 import { BreakGlassEventsPage } from './features/cases/BreakGlassEventsPage.tsx';
 import { CaseListPage } from './features/cases/CaseListPage.tsx';
 import { CasePage } from './features/cases/CasePage.tsx';
@@ -104,6 +108,12 @@ function SignedInRoutes() {
         <Route path="/worklist" element={<RequirePermission permission={p.caseRead}><WorklistPage /></RequirePermission>} />
         <Route path="/cases/:id/letters/:letterId" element={<RequirePermission permission={p.caseRead}><LetterComposerPage /></RequirePermission>} />
         <Route path="/cases/:id" element={<RequirePermission permission={p.caseExists}><CasePage sections={caseSections} /></RequirePermission>} />
+        <Route path="/cases/:id/assessments/:assessmentId" element={<RequirePermission permission={p.caseRead}><AssessmentViewPage /></RequirePermission>} />
+        <Route path="/cases/:id/assessments/:assessmentId/preliminary" element={<RequirePermission permission={p.caseWrite}><AssessmentEditPage key="preliminary" part="preliminary" /></RequirePermission>} />
+        <Route path="/cases/:id/assessments/:assessmentId/in-depth" element={<RequirePermission permission={p.caseWrite}><AssessmentEditPage key="in-depth" part="in-depth" /></RequirePermission>} />
+        <Route path="/cases/:id/meetings/new" element={<RequirePermission permission={p.caseWrite}><MeetingFormPage /></RequirePermission>} />
+        <Route path="/cases/:id/meetings/:meetingId" element={<RequirePermission permission={p.caseRead}><MeetingViewPage /></RequirePermission>} />
+        <Route path="/cases/:id/meetings/:meetingId/edit" element={<RequirePermission permission={p.caseWrite}><MeetingFormPage /></RequirePermission>} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </Layout>

@@ -3,6 +3,8 @@ import { DiarySection } from './features/case-diary/DiarySection.tsx';
 import { ProceduresSection } from './features/procedures/ProceduresSection.tsx';
 import { DocumentsSection } from './features/case-documents/DocumentsSection.tsx';
 import { LettersSection } from './features/case-letters/LettersSection.tsx';
+import { AssessmentSection } from './features/assessments/AssessmentSection.tsx';
+import { MeetingsSection } from './features/assessments/MeetingsSection.tsx';
 import { permissions } from './platform/auth/permissions.ts';
 
 /** The sections other features add to the case page, in the order they are shown. */
@@ -11,4 +13,6 @@ export const caseSections: readonly CaseSection[] = [
   { key: 'procedures', permission: permissions.caseRead, render: ({ detail, onChanged }) => <ProceduresSection detail={detail} onChanged={onChanged} /> },
   { key: 'documents', permission: permissions.caseRead, render: ({ detail, onChanged }) => <DocumentsSection detail={detail} onChanged={onChanged} /> },
   { key: 'letters', permission: permissions.caseRead, render: ({ detail }) => <LettersSection detail={detail} /> },
+  { key: 'assessment', permission: permissions.caseRead, render: ({ detail }) => <AssessmentSection detail={detail} /> },
+  { key: 'uvm', permission: permissions.caseRead, render: ({ detail }) => <MeetingsSection detail={detail} /> },
 ];

@@ -2,6 +2,8 @@ import commonEn from './en.json';
 import commonIt from './it.json';
 import accessesEn from '../../features/accesses/en.json';
 import accessesIt from '../../features/accesses/it.json';
+import assessmentsEn from '../../features/assessments/en.json';
+import assessmentsIt from '../../features/assessments/it.json';
 import appointmentsEn from '../../features/appointments/en.json';
 import appointmentsIt from '../../features/appointments/it.json';
 import caseDiaryEn from '../../features/case-diary/en.json';
@@ -53,6 +55,7 @@ export const resources = {
     worklist: worklistIt,
     caseDocuments: caseDocumentsIt,
     caseLetters: caseLettersIt,
+    assessments: assessmentsIt,
   },
   en: {
     common: commonEn,
@@ -72,6 +75,7 @@ export const resources = {
     worklist: worklistEn,
     caseDocuments: caseDocumentsEn,
     caseLetters: caseLettersEn,
+    assessments: assessmentsEn,
   },
 } as const;
 
