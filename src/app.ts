@@ -9,6 +9,7 @@ import { buildServer } from './platform/http/server.ts';
 import { accessesFeature } from './features/accesses/index.ts';
 import { appointmentsFeature } from './features/appointments/index.ts';
 import { auditFeature } from './features/audit/index.ts';
+import { carePlansFeature } from './features/care-plans/index.ts';
 import { caseSettingsFeature } from './features/case-settings/index.ts';
 import { casesFeature } from './features/cases/index.ts';
 import { catalogueFeature } from './features/catalogue/index.ts';
@@ -29,6 +30,7 @@ export const features: Feature[] = [
   appointmentsFeature,
   caseSettingsFeature,
   casesFeature,
+  carePlansFeature,
   auditFeature,
 ];
 
