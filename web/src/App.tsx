@@ -20,6 +20,7 @@ import { BookingPage } from './features/appointments/BookingPage.tsx';
 import { CalendarPage } from './features/appointments/CalendarPage.tsx';
 import { RoomsAdminPage } from './features/appointments/RoomsAdminPage.tsx';
 import { TimelinessPage } from './features/appointments/TimelinessPage.tsx';
+import { CarePlanPage } from './features/care-plans/CarePlanPage.tsx';
 import { CaseSettingsPage } from './features/case-settings/CaseSettingsPage.tsx';
 import { LetterTemplateEditPage } from './features/case-settings/LetterTemplateEditPage.tsx';
 import { LetterTemplatesPage } from './features/case-settings/LetterTemplatesPage.tsx';
@@ -99,6 +100,8 @@ function SignedInRoutes() {
         <Route path="/cases/new" element={<RequirePermission permission={p.caseWrite}><OpenCasePage /></RequirePermission>} />
         <Route path="/cases/break-glass" element={<RequirePermission permission={p.caseManage}><BreakGlassEventsPage /></RequirePermission>} />
         <Route path="/cases/:id" element={<RequirePermission permission={p.caseExists}><CasePage sections={caseSections} /></RequirePermission>} />
+        <Route path="/cases/:id/plan" element={<RequirePermission permission={p.caseRead}><CarePlanPage /></RequirePermission>} />
+        <Route path="/cases/:id/plan/versions/:n" element={<RequirePermission permission={p.caseRead}><CarePlanPage /></RequirePermission>} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </Layout>

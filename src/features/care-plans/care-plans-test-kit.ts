@@ -79,5 +79,5 @@ export async function planLogCount(t: TestApp, caseId: string, action: string, u
     .where('record_id', '=', caseId)
     .where('action', '=', action);
   if (userId) query = query.where('user_id', '=', userId);
-  return Number((await query.executeTakeFirstOrThrow()).n);
+  return (await query.executeTakeFirstOrThrow()).n;
 }

@@ -61,7 +61,7 @@ export async function readPlanRow(trx: Db, plan: PlanRow): Promise<PlanVersion> 
     fundingBody: s.funding_body,
   }));
   const totals = planTotals(costs);
-  const isLatest = Number(latest.n) === plan.version_number;
+  const isLatest = latest.n === plan.version_number;
   return {
     id: plan.id,
     caseId: plan.case_id,

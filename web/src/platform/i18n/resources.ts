@@ -4,6 +4,8 @@ import accessesEn from '../../features/accesses/en.json';
 import accessesIt from '../../features/accesses/it.json';
 import appointmentsEn from '../../features/appointments/en.json';
 import appointmentsIt from '../../features/appointments/it.json';
+import carePlansEn from '../../features/care-plans/en.json';
+import carePlansIt from '../../features/care-plans/it.json';
 import caseSettingsEn from '../../features/case-settings/en.json';
 import caseSettingsIt from '../../features/case-settings/it.json';
 import auditEn from '../../features/audit/en.json';
@@ -38,6 +40,7 @@ export const resources = {
     appointments: appointmentsIt,
     caseSettings: caseSettingsIt,
     cases: casesIt,
+    carePlans: carePlansIt,
   },
   en: {
     common: commonEn,
@@ -52,6 +55,7 @@ export const resources = {
     appointments: appointmentsEn,
     caseSettings: caseSettingsEn,
     cases: casesEn,
+    carePlans: carePlansEn,
   },
 } as const;
 
