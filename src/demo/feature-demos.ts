@@ -4,6 +4,7 @@ import { seedAccessesDemo } from '../features/accesses/demo/access-demo.ts';
 import { catalogueDemo } from '../features/catalogue/demo/catalogue-demo.ts';
 import { appointmentsDemo } from '../features/appointments/demo/appointments-demo.ts';
 import { casesDemo } from '../features/cases/demo/cases-demo.ts';
+import { carePlansDemo } from '../features/care-plans/demo/care-plans-demo.ts';
 
 /** What the demo seed hands each feature's demo data: the Union, its users and the persons created. */
 export interface DemoContext {
@@ -21,4 +22,4 @@ export interface DemoContext {
 export type FeatureDemo = (trx: Db, context: DemoContext) => Promise<void>;
 
 /** Each feature's demo data, in the order it must be created (later ones may use earlier ones' rows). */
-export const featureDemos: FeatureDemo[] = [seedHouseholdDemo, catalogueDemo, seedAccessesDemo, appointmentsDemo, casesDemo];
+export const featureDemos: FeatureDemo[] = [seedHouseholdDemo, catalogueDemo, seedAccessesDemo, appointmentsDemo, casesDemo, carePlansDemo];

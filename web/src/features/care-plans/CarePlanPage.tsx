@@ -62,7 +62,7 @@ export function CarePlanPage() {
       {!plan ? <NewPlanForm caseId={id} onCreated={(created) => { changed(created, t('page.created')); }} /> : null}
       {plan ? (
         <>
-          <PlanLifecycle key={`${String(plan.versionNumber)}-${String(plan.version)}`} plan={plan} onChanged={changed} />
+          <PlanLifecycle plan={plan} onChanged={changed} />
           <p className="d-flex flex-wrap gap-2">
             <a className="btn btn-outline-primary btn-sm" href={carePlansApi.pdfUrl(id, plan.versionNumber, 'it')} target="_blank" rel="noreferrer" data-testid="plan-pdf-it">{t('page.pdfIt')}</a>
             <a className="btn btn-outline-primary btn-sm" href={carePlansApi.pdfUrl(id, plan.versionNumber, 'en')} target="_blank" rel="noreferrer" lang="en" data-testid="plan-pdf-en">{t('page.pdfEn')}</a>
