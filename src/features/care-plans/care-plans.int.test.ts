@@ -32,6 +32,18 @@ describe('personalised project: content, totals, lifecycle, versions', () => {
 
   const url = (plan: PlanVersion, suffix = '') => `/api/cases/${plan.caseId}/plan/versions/${String(plan.versionNumber)}${suffix}`;
 
+  it('the demo has an active plan signed in person and a draft, with the demo catalogue', async () => {
+    const demo = await t.database.db
+      .selectFrom('care_plan as p')
+      .innerJoin('care_plan_support as s', 's.plan_id', 'p.id')
+      .innerJoin('service as v', 'v.id', 's.service_id')
+      .select(['p.status', 'p.signature_method', 'v.code'])
+      .where('p.created_at', '<', sql<string>`now() - interval '1 second'`)
+      .execute();
+    expect(demo.filter((r) => r.status === 'active' && r.signature_method === 'in_person').map((r) => r.code).sort()).toEqual(['C1.01', 'C4.01', 'D1.01']);
+    expect(demo.some((r) => r.status === 'draft')).toBe(true);
+  });
+
   it('drafts a plan: items saved with keys, the unit from the service, totals right to the cent', async () => {
     const c = await aCase(worker, [persons[0]!]);
     const empty = await worker.json<PlanOverview>('GET', `/api/cases/${c.id}/plan`);
