@@ -19,14 +19,6 @@ const STATUS_NAMES: Record<PlanStatus, { it: string; en: string }> = {
   under_review: { it: 'in verifica', en: 'under review' },
   closed: { it: 'chiusa', en: 'closed' },
 };
-const TARGET_NAMES: Record<PlanStatus, { it: string; en: string }> = {
-  draft: { it: 'bozza', en: 'draft' },
-  proposed: { it: 'proposta', en: 'proposed' },
-  agreed: { it: 'concordata', en: 'agreed' },
-  active: { it: 'attiva', en: 'active' },
-  under_review: { it: 'in verifica', en: 'under review' },
-  closed: { it: 'chiusa', en: 'closed' },
-};
 
 /** 409: the version is past the draft; its content is fixed and a change needs a new version. */
 function notEditable(plan: PlanRow): AppError {
@@ -49,18 +41,18 @@ function notEditable(plan: PlanRow): AppError {
 
 function illegalTransition(from: PlanStatus, to: PlanStatus): AppError {
   const allowed = PLAN_TRANSITIONS[from];
-  const list = (lang: 'it' | 'en') => (allowed.length ? allowed.map((s) => `«${TARGET_NAMES[s][lang]}»`).join(', ') : lang === 'it' ? 'nessuno' : 'none');
+  const list = (lang: 'it' | 'en') => (allowed.length ? allowed.map((s) => `«${STATUS_NAMES[s][lang]}»`).join(', ') : lang === 'it' ? 'nessuno' : 'none');
   return new AppError('CONFLICT', {
     message: {
-      it: `Una versione ${STATUS_NAMES[from].it} del progetto non può diventare «${TARGET_NAMES[to].it}»: stati possibili ${list('it')}.`,
-      en: `A project version that is ${STATUS_NAMES[from].en} cannot become "${TARGET_NAMES[to].en}": allowed ${list('en')}.`,
+      it: `Una versione ${STATUS_NAMES[from].it} del progetto non può diventare «${STATUS_NAMES[to].it}»: stati possibili ${list('it')}.`,
+      en: `A project version that is ${STATUS_NAMES[from].en} cannot become "${STATUS_NAMES[to].en}": allowed ${list('en')}.`,
     },
     data: { allowed },
   });
 }
 
 /** The columns of a new version that start empty: no proposal, agreement, activation or closure yet. */
-const unsigned = (actor: Actor) =>
+export const unsigned = (userId: string) =>
   ({
     signature_method: null,
     signed_on: null,
@@ -74,8 +66,8 @@ const unsigned = (actor: Actor) =>
     review_started_at: null,
     closed_at: null,
     closing_note: null,
-    created_by: actor.userId,
-    updated_by: actor.userId,
+    created_by: userId,
+    updated_by: userId,
   }) as const;
 
 type Change = (trx: Db, plan: PlanRow) => Promise<Record<string, unknown>>;
@@ -122,7 +114,7 @@ export function createPlan(db: Db, actor: Actor, caseId: string, body: CreatePla
         summary: body.summary,
         period_start: body.periodStart,
         period_end: body.periodEnd,
-        ...unsigned(actor),
+        ...unsigned(actor.userId),
       })
       .returningAll()
       .executeTakeFirstOrThrow();
@@ -227,7 +219,7 @@ export function startNewVersion(db: Db, actor: Actor, caseId: string, n: number,
         summary: source.summary,
         period_start: source.period_start,
         period_end: source.period_end,
-        ...unsigned(actor),
+        ...unsigned(actor.userId),
       })
       .returningAll()
       .executeTakeFirstOrThrow();

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { DemoContext } from '../../../demo/feature-demos.ts';
 import type { Db } from '../../../platform/db/database.ts';
 import type { PlanContentInput } from '../care-plans.schemas.ts';
+import { unsigned } from '../care-plans.service.ts';
 import { writeContent } from '../plan-content.ts';
 import '../care-plans.tables.ts';
 import '../../cases/cases.tables.ts';
@@ -100,20 +101,7 @@ export async function carePlansDemo(trx: Db, context: DemoContext): Promise<void
         summary: content.summary,
         period_start: content.periodStart,
         period_end: content.periodEnd,
-        signature_method: null,
-        signed_on: null,
-        signed_by_name: null,
-        signature_document_ref: null,
-        signature_note: null,
-        agreement_recorded_at: null,
-        agreement_recorded_by: null,
-        proposed_at: null,
-        activated_at: null,
-        review_started_at: null,
-        closed_at: null,
-        closing_note: null,
-        created_by: owner,
-        updated_by: owner,
+        ...unsigned(owner),
       })
       .returning(['id', 'case_id', 'municipality_code'])
       .executeTakeFirstOrThrow();
