@@ -17,7 +17,7 @@ describe('personalised project in the browser', () => {
     await server.close();
   });
 
-  it('the owner drafts a plan by keyboard (one objective, one support with live totals), proposes it and records the agreement', async () => {
+  it('the owner drafts a plan by keyboard (one objective, one support with live totals), proposes it and records the agreement; a new version is compared with it', async () => {
     const owner = await server.database.db.selectFrom('app_user').select('id').where('username', '=', 'assistente').executeTakeFirstOrThrow();
     const demoCase = await server.database.db
       .selectFrom('case_record as c')
@@ -91,6 +91,23 @@ describe('personalised project in the browser', () => {
 
     const stored = await server.database.db.selectFrom('care_plan').select(['status', 'signature_method', 'signed_by_name']).where('case_id', '=', demoCase.id).executeTakeFirstOrThrow();
     expect(stored).toEqual({ status: 'agreed', signature_method: 'in_person', signed_by_name: 'Maria Rossi' });
+
+    // A change needs a new version: a draft copy; the comparison with version 1 reads as a diff.
+    await page.getByTestId('plan-new-version').focus();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('plan-title').filter({ hasText: 'versione 2' }).waitFor();
+    await page.getByTestId('plan-support-0-quantity').fill('4');
+    await page.getByTestId('plan-support-0-monthly').filter({ hasText: '€ 370,41' }).waitFor();
+    await page.getByTestId('plan-save').focus();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('plan-notice').filter({ hasText: 'Bozza salvata' }).waitFor();
+    await page.getByTestId('plan-compare-toggle').focus();
+    await page.keyboard.press('Enter');
+    const supports = page.getByTestId('plan-compare-supports');
+    await supports.waitFor();
+    expect(await supports.innerText()).toContain('quantità: da «3» a «4»');
+    expect(await supports.innerText()).toContain('costo al mese: da «€ 277,81» a «€ 370,41»');
+    await expectAccessible(page, 'new version with the comparison');
     await page.close();
   });
 });
