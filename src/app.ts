@@ -13,6 +13,7 @@ import { auditFeature } from './features/audit/index.ts';
 import { caseDiaryFeature } from './features/case-diary/index.ts';
 import { caseDocumentsFeature } from './features/case-documents/index.ts';
 import { caseLettersFeature } from './features/case-letters/index.ts';
+import { carePlansFeature } from './features/care-plans/index.ts';
 import { caseSettingsFeature } from './features/case-settings/index.ts';
 import { casesFeature } from './features/cases/index.ts';
 import { catalogueFeature } from './features/catalogue/index.ts';
@@ -41,6 +42,7 @@ export const features: Feature[] = [
   caseDocumentsFeature,
   caseLettersFeature,
   assessmentsFeature,
+  carePlansFeature,
   auditFeature,
 ];
 

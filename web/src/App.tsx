@@ -20,6 +20,7 @@ import { BookingPage } from './features/appointments/BookingPage.tsx';
 import { CalendarPage } from './features/appointments/CalendarPage.tsx';
 import { RoomsAdminPage } from './features/appointments/RoomsAdminPage.tsx';
 import { TimelinessPage } from './features/appointments/TimelinessPage.tsx';
+import { CarePlanPage } from './features/care-plans/CarePlanPage.tsx';
 import { CaseSettingsPage } from './features/case-settings/CaseSettingsPage.tsx';
 import { LetterTemplateEditPage } from './features/case-settings/LetterTemplateEditPage.tsx';
 import { LetterTemplatesPage } from './features/case-settings/LetterTemplatesPage.tsx';
@@ -114,6 +115,8 @@ function SignedInRoutes() {
         <Route path="/cases/:id/meetings/new" element={<RequirePermission permission={p.caseWrite}><MeetingFormPage /></RequirePermission>} />
         <Route path="/cases/:id/meetings/:meetingId" element={<RequirePermission permission={p.caseRead}><MeetingViewPage /></RequirePermission>} />
         <Route path="/cases/:id/meetings/:meetingId/edit" element={<RequirePermission permission={p.caseWrite}><MeetingFormPage /></RequirePermission>} />
+        <Route path="/cases/:id/plan" element={<RequirePermission permission={p.caseRead}><CarePlanPage /></RequirePermission>} />
+        <Route path="/cases/:id/plan/versions/:n" element={<RequirePermission permission={p.caseRead}><CarePlanPage /></RequirePermission>} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </Layout>

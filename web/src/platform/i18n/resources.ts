@@ -12,6 +12,8 @@ import caseDocumentsEn from '../../features/case-documents/en.json';
 import caseDocumentsIt from '../../features/case-documents/it.json';
 import caseLettersEn from '../../features/case-letters/en.json';
 import caseLettersIt from '../../features/case-letters/it.json';
+import carePlansEn from '../../features/care-plans/en.json';
+import carePlansIt from '../../features/care-plans/it.json';
 import caseSettingsEn from '../../features/case-settings/en.json';
 import caseSettingsIt from '../../features/case-settings/it.json';
 import auditEn from '../../features/audit/en.json';
@@ -56,6 +58,7 @@ export const resources = {
     caseDocuments: caseDocumentsIt,
     caseLetters: caseLettersIt,
     assessments: assessmentsIt,
+    carePlans: carePlansIt,
   },
   en: {
     common: commonEn,
@@ -76,6 +79,7 @@ export const resources = {
     caseDocuments: caseDocumentsEn,
     caseLetters: caseLettersEn,
     assessments: assessmentsEn,
+    carePlans: carePlansEn,
   },
 } as const;
 

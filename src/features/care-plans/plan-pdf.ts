@@ -1,0 +1,174 @@
+import type { Db } from '../../platform/db/database.ts';
+import { renderPdf, type PdfBlock } from '../../platform/documents/pdf.ts';
+import type { FundingBody, PlanStatus, SignatureMethod, SupportFrequency } from './care-plans.codes.ts';
+import type { PlanVersion } from './care-plans.schemas.ts';
+import { formatCents, formatQuantity } from './plan-totals.ts';
+import type { ServiceUnit } from '../catalogue/catalogue.codes.ts';
+import '../cases/cases.tables.ts';
+import '../registry/registry.tables.ts';
+
+type Lang = 'it' | 'en';
+type Words = Record<Lang, string>;
+
+const STATUS: Record<PlanStatus, Words> = {
+  draft: { it: 'bozza', en: 'draft' },
+  proposed: { it: 'proposto', en: 'proposed' },
+  agreed: { it: 'concordato', en: 'agreed' },
+  active: { it: 'in corso', en: 'active' },
+  under_review: { it: 'in verifica', en: 'under review' },
+  closed: { it: 'chiuso', en: 'closed' },
+};
+const FREQUENCY: Record<SupportFrequency, Words> = { weekly: { it: 'a settimana', en: 'a week' }, monthly: { it: 'al mese', en: 'a month' }, one_off: { it: 'una volta', en: 'once' } };
+const UNIT: Record<ServiceUnit, Words> = {
+  hours: { it: 'ore', en: 'hours' },
+  days: { it: 'giorni', en: 'days' },
+  euros: { it: 'euro', en: 'euros' },
+  places: { it: 'posti', en: 'places' },
+  meals: { it: 'pasti', en: 'meals' },
+  trips: { it: 'viaggi', en: 'trips' },
+  units: { it: 'prestazioni', en: 'units' },
+};
+export const FUNDING: Record<FundingBody, Words> = {
+  municipality: { it: 'Comune', en: 'Municipality' },
+  union: { it: 'Unione dei comuni', en: 'Union of municipalities' },
+  ausl_frna: { it: 'Ausl / FRNA', en: 'Local health authority / FRNA' },
+  region: { it: 'Regione', en: 'Region' },
+  national_poverty_fund: { it: 'Fondo nazionale povertà', en: 'National poverty fund' },
+  other: { it: 'Altro', en: 'Other' },
+};
+const SIGNATURE: Record<SignatureMethod, Words> = {
+  paper_scan: { it: 'firma su carta (copia scansionata)', en: 'signed on paper (scanned copy)' },
+  in_person: { it: 'firma di persona', en: 'signed in person' },
+  online: { it: 'firma online', en: 'signed online' },
+};
+const L = {
+  title: { it: 'Progetto personalizzato', en: 'Personalised project' },
+  version: { it: 'Versione', en: 'Version' },
+  case: { it: 'Caso', en: 'Case' },
+  for: { it: 'Per', en: 'For' },
+  period: { it: 'Durata', en: 'Period' },
+  status: { it: 'Stato', en: 'Status' },
+  signed: { it: 'Firmato il', en: 'Signed on' },
+  by: { it: 'da', en: 'by' },
+  summary: { it: 'Di che cosa parla il progetto', en: 'What the project is about' },
+  objectives: { it: 'Obiettivi', en: 'Objectives' },
+  result: { it: 'Risultato atteso', en: 'Expected result' },
+  indicator: { it: 'Come lo misuriamo', en: 'How we measure it' },
+  target: { it: 'Entro il', en: 'By' },
+  supports: { it: 'Interventi e sostegni', en: 'Services and support' },
+  service: { it: 'Servizio', en: 'Service' },
+  provider: { it: 'Chi lo fornisce', en: 'Provided by' },
+  quantity: { it: 'Quanto', en: 'How much' },
+  dates: { it: 'Dal – al', en: 'From – to' },
+  monthly: { it: 'Costo al mese', en: 'Cost a month' },
+  funding: { it: 'Chi paga', en: 'Paid by' },
+  direct: { it: 'Servizio sociale (diretto)', en: 'Social service (direct)' },
+  totals: { it: 'Costi totali del progetto', en: 'Total costs of the project' },
+  amount: { it: 'Importo', en: 'Amount' },
+  total: { it: 'Totale', en: 'Total' },
+  perMonth: { it: 'In un mese intero il progetto costa', en: 'In a full month the project costs' },
+  commitments: { it: 'Gli impegni della persona e della famiglia', en: 'What the person and the family commit to' },
+  who: { it: 'Chi', en: 'Who' },
+  what: { it: 'Che cosa fa', en: 'What they do' },
+  tasks: { it: 'Chi fa che cosa', en: 'Who does what' },
+  reviews: { it: 'Quando verifichiamo il progetto', en: 'When we review the project' },
+  none: { it: 'Nessuno.', en: 'None.' },
+  personSigns: { it: 'La persona (o chi la rappresenta)', en: 'The person (or their representative)' },
+  workerSigns: { it: 'L’assistente sociale', en: 'The social worker' },
+  languageNote: { it: '', en: 'The project was written in Italian: the headings are in English, the content is as written.' },
+} satisfies Record<string, Words>;
+
+/** dd/mm/yyyy in both languages (the person reads Italian dates; English readers in Italy too). */
+function day(iso: string | null, _lang: Lang): string {
+  if (!iso) return '—';
+  const [y, m, d] = iso.slice(0, 10).split('-');
+  return `${d ?? ''}/${m ?? ''}/${y ?? ''}`;
+}
+
+/** The blocks of the plan in plain words: objectives with results, supports with costs, the pact, who does what, reviews. */
+export function planBlocks(plan: PlanVersion, lang: Lang): PdfBlock[] {
+  const t = (w: Words) => w[lang];
+  const blocks: PdfBlock[] = [];
+  if (lang === 'en') blocks.push({ kind: 'paragraph', text: t(L.languageNote) });
+  if (plan.summary) blocks.push({ kind: 'heading', text: t(L.summary) }, { kind: 'paragraph', text: plan.summary });
+  blocks.push({ kind: 'heading', text: t(L.objectives) });
+  if (plan.objectives.length === 0) blocks.push({ kind: 'paragraph', text: t(L.none) });
+  plan.objectives.forEach((o, i) => {
+    blocks.push({ kind: 'paragraph', text: `${String(i + 1)}. ${o.description}` });
+    if (o.results.length) blocks.push({ kind: 'table', columns: [t(L.result), t(L.indicator), t(L.target)], rows: o.results.map((r) => [r.description, r.indicator, day(r.targetDate, lang)]) });
+  });
+  blocks.push({ kind: 'heading', text: t(L.supports) });
+  if (plan.supports.length === 0) blocks.push({ kind: 'paragraph', text: t(L.none) });
+  else {
+    blocks.push({
+      kind: 'table',
+      columns: [t(L.service), t(L.provider), t(L.quantity), t(L.dates), t(L.monthly), t(L.funding)],
+      rows: plan.supports.map((s) => [
+        s.serviceName,
+        s.providerName ?? t(L.direct),
+        `${formatQuantity(s.quantityHundredths, lang)} ${t(UNIT[s.unit])} ${t(FREQUENCY[s.frequency])} × ${formatCents(s.unitCostCents, lang)}`,
+        s.frequency === 'one_off' ? day(s.startDate, lang) : `${day(s.startDate, lang)} – ${day(s.endDate, lang)}`,
+        formatCents(s.monthlyCents, lang),
+        t(FUNDING[s.fundingBody]),
+      ]),
+    });
+    blocks.push({ kind: 'heading', text: t(L.totals) });
+    blocks.push({ kind: 'paragraph', text: `${t(L.perMonth)} ${formatCents(plan.totals.monthlyCents, lang)}.` });
+    blocks.push({
+      kind: 'table',
+      columns: [t(L.funding), t(L.amount)],
+      rows: [...plan.totals.byFundingBody.map((f) => [t(FUNDING[f.fundingBody]), formatCents(f.cents, lang)]), [t(L.total), formatCents(plan.totals.totalCents, lang)]],
+    });
+  }
+  blocks.push({ kind: 'heading', text: t(L.commitments) });
+  if (plan.commitments.length === 0) blocks.push({ kind: 'paragraph', text: t(L.none) });
+  else blocks.push({ kind: 'table', columns: [t(L.who), t(L.what)], rows: plan.commitments.map((c) => [c.whoName, c.commitment]) });
+  blocks.push({ kind: 'heading', text: t(L.tasks) });
+  if (plan.tasks.length === 0) blocks.push({ kind: 'paragraph', text: t(L.none) });
+  else blocks.push({ kind: 'table', columns: [t(L.who), t(L.what)], rows: plan.tasks.map((x) => [x.whoName, x.task]) });
+  blocks.push({ kind: 'heading', text: t(L.reviews) });
+  if (plan.reviews.length === 0) blocks.push({ kind: 'paragraph', text: t(L.none) });
+  for (const r of plan.reviews) blocks.push({ kind: 'paragraph', text: r.note ? `${day(r.reviewOn, lang)}: ${r.note}` : day(r.reviewOn, lang) });
+  return blocks;
+}
+
+/** The plan version as a tagged A4 PDF, headings in Italian or English, the content as written. */
+export async function planPdf(trx: Db, plan: PlanVersion, lang: Lang, now = new Date()): Promise<Buffer> {
+  const t = (w: Words) => w[lang];
+  const info = await trx
+    .selectFrom('case_record as c')
+    .innerJoin('municipality as m', 'm.istat_code', 'c.municipality_code')
+    .innerJoin('app_user as u', 'u.id', 'c.owner_id')
+    .select(['c.reference', 'm.name as municipality', 'u.display_name as owner'])
+    .where('c.id', '=', plan.caseId)
+    .executeTakeFirstOrThrow();
+  const beneficiaries = await trx
+    .selectFrom('case_person as cp')
+    .innerJoin('person as p', 'p.id', 'cp.person_id')
+    .select(['p.given_name', 'p.family_name'])
+    .where('cp.case_id', '=', plan.caseId)
+    .where('cp.role', '=', 'beneficiary')
+    .execute();
+  const title = `${t(L.title)} — ${t(L.version)} ${String(plan.versionNumber)}`;
+  const municipality = lang === 'it' ? `Comune di ${info.municipality}` : `Municipality of ${info.municipality}`;
+  const metadata = [
+    `${t(L.case)}: ${info.reference}`,
+    `${t(L.for)}: ${beneficiaries.map((b) => `${b.given_name} ${b.family_name}`).join(', ')}`,
+    `${t(L.period)}: ${day(plan.periodStart, lang)} – ${day(plan.periodEnd, lang)}`,
+    `${t(L.status)}: ${t(STATUS[plan.status])}`,
+  ];
+  if (plan.agreement) metadata.push(`${t(L.signed)} ${day(plan.agreement.signedOn, lang)} ${t(L.by)} ${plan.agreement.signedByName}: ${t(SIGNATURE[plan.agreement.method])}`);
+  return renderPdf(
+    {
+      title,
+      language: lang,
+      metadata,
+      blocks: planBlocks(plan, lang),
+      signatures: [{ label: t(L.personSigns) }, { label: t(L.workerSigns), name: info.owner }],
+      footer: { municipality, date: day(now.toISOString(), lang) },
+      author: info.owner,
+      subject: title,
+    },
+    { creationDate: now },
+  );
+}
