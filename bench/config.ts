@@ -16,6 +16,8 @@ export interface BenchConfig {
   persons: number;
   /** Access records seeded for the front-desk scenarios (timeliness report). */
   accesses: number;
+  /** Case records seeded for the case page and the worklist. */
+  cases: number;
   seconds: number;
   warmupSeconds: number;
   connections: number;
@@ -32,6 +34,7 @@ export function loadBenchConfig(): BenchConfig {
     databaseName: process.env.TRAMA_BENCH_DB ?? 'trama_bench',
     persons: intFromEnv('TRAMA_BENCH_PERSONS', 1_000_000),
     accesses: intFromEnv('TRAMA_BENCH_ACCESSES', 3_000_000),
+    cases: intFromEnv('TRAMA_BENCH_CASES', 300_000),
     seconds: intFromEnv('TRAMA_BENCH_SECONDS', 20),
     warmupSeconds: intFromEnv('TRAMA_BENCH_WARMUP_SECONDS', 3),
     connections: 32,
@@ -58,4 +61,6 @@ export const TARGETS = {
   rssMb: 300,
   accessWriteRps: 1000,
   timelinessMs: 500,
+  casePageRps: 1000,
+  worklistMs: 200,
 } as const;

@@ -30,6 +30,14 @@ interface HttpScenario {
   cpuCores: CpuShare;
 }
 
+interface Worklist {
+  endpoint: string;
+  openCases: number;
+  reviewOverdueCases: number;
+  runs: number;
+  latencyMs: { p50: number; p95: number; max: number; average: number };
+}
+
 /** The shape of bench/results.json. */
 export interface Results {
   date: string;
@@ -37,6 +45,7 @@ export interface Results {
   settings: Record<string, unknown>;
   seed: Record<string, unknown>;
   accessSeed: Record<string, unknown>;
+  caseSeed: Record<string, unknown>;
   scenarios: {
     read: HttpScenario & {
       pgbench: {
@@ -66,6 +75,9 @@ export interface Results {
       runs: number;
       latencyMs: { p50: number; p95: number; max: number; average: number };
     };
+    casePage: HttpScenario & { sampledCases: number; caseReadLogRows: number };
+    worklist: Worklist;
+    worklistSummary: Worklist;
   };
   server: Record<string, number>;
   checks: Record<string, unknown>;
@@ -78,12 +90,13 @@ const pad = (value: string, width: number) => value.padEnd(width);
 const num = (value: number, digits = 1) => value.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 export function printTable(results: Results): void {
-  const { read, search, accessWrite, timeliness } = results.scenarios;
+  const { read, search, accessWrite, timeliness, casePage, worklist, worklistSummary } = results.scenarios;
   const rows: string[][] = [
     ['scenario', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'non-2xx', 'RSS max MB'],
     ['read  GET /api/persons/:id', num(read.requestsPerSecond, 0), num(read.latencyMs.p50), num(read.latencyMs.p95), num(read.latencyMs.p99), String(read.errors), String(read.non2xx), num(read.serverRssMaxMb, 0)],
     ['search GET /api/persons?q=', num(search.requestsPerSecond, 0), num(search.latencyMs.p50), num(search.latencyMs.p95), num(search.latencyMs.p99), String(search.errors), String(search.non2xx), num(search.serverRssMaxMb, 0)],
     ['access write POST /api/accesses', num(accessWrite.requestsPerSecond, 0), num(accessWrite.latencyMs.p50), num(accessWrite.latencyMs.p95), num(accessWrite.latencyMs.p99), String(accessWrite.errors), String(accessWrite.non2xx), num(accessWrite.serverRssMaxMb, 0)],
+    ['case page GET /api/cases/:id', num(casePage.requestsPerSecond, 0), num(casePage.latencyMs.p50), num(casePage.latencyMs.p95), num(casePage.latencyMs.p99), String(casePage.errors), String(casePage.non2xx), num(casePage.serverRssMaxMb, 0)],
     ['pgbench read SQL (tps)', num(read.pgbench.tps, 0), num(read.pgbench.latencyMs.p50), num(read.pgbench.latencyMs.p95), num(read.pgbench.latencyMs.p99), String(read.pgbench.failed), '-', '-'],
   ];
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
@@ -96,6 +109,9 @@ export function printTable(results: Results): void {
   console.log(
     `timeliness report over ${timeliness.accessesInPeriod.toLocaleString('en')} accesses (${timeliness.referralsCounted.toLocaleString('en')} referrals), ${timeliness.runs} runs: p50 ${num(timeliness.latencyMs.p50)} ms, p95 ${num(timeliness.latencyMs.p95)} ms, max ${num(timeliness.latencyMs.max)} ms`,
   );
+  for (const list of [worklist, worklistSummary]) {
+    console.log(`${list.endpoint} as the manager over ${list.openCases.toLocaleString('en')} open cases (${list.reviewOverdueCases.toLocaleString('en')} past review), ${list.runs} runs: p50 ${num(list.latencyMs.p50)} ms, p95 ${num(list.latencyMs.p95)} ms`);
+  }
   const seed = results.seed;
   if (typeof seed.rowsPerSecond === 'number') {
     console.log(`seeding: ${num(seed.rowsPerSecond, 0)} persons/s (load ${num(seed.loadSeconds as number)} s + indexes ${num(seed.indexSeconds as number)} s)`);

@@ -18,6 +18,8 @@ import { printTable, type Results } from './report.ts';
 import { accessWriteLoad, timelinessLatency } from './front-desk.ts';
 import { seedBenchDatabase, type SeedResult } from './seed.ts';
 import { seedAccesses, type AccessSeedResult } from './seed-accesses.ts';
+import { seedCases, type CaseSeedResult } from './seed-cases.ts';
+import { casePageLoad, worklistLatency } from './cases.ts';
 import { loginCookie, readMemory, RssSampler, startServer } from './server.ts';
 import { round2 } from './stats.ts';
 import { verifyReads } from './verify.ts';
@@ -127,6 +129,7 @@ async function main(): Promise<void> {
 
   let seed: SeedResult | undefined;
   let accessSeed: AccessSeedResult | undefined;
+  let caseSeed: CaseSeedResult | undefined;
   if (process.env.TRAMA_BENCH_SKIP_SEED === '1') {
     log(`TRAMA_BENCH_SKIP_SEED=1: reusing the database ${config.databaseName} as it is`);
   } else {
@@ -136,6 +139,9 @@ async function main(): Promise<void> {
     log(`seeding ${config.accesses.toLocaleString('en')} access records over three years`);
     accessSeed = await seedAccesses(url, config.accesses);
     log(`seeded ${accessSeed.referrals.toLocaleString('en')} referrals in ${accessSeed.seconds.toFixed(1)} s`);
+    log(`seeding ${config.cases.toLocaleString('en')} cases with their diary and procedures`);
+    caseSeed = await seedCases(url, config.cases);
+    log(`seeded ${caseSeed.diaryEntries.toLocaleString('en')} diary entries and ${caseSeed.procedures.toLocaleString('en')} procedures in ${caseSeed.seconds.toFixed(1)} s`);
   }
 
   const admin = new pg.Client({ connectionString: url });
@@ -159,6 +165,9 @@ async function main(): Promise<void> {
     let search: ReturnType<typeof summarize>;
     let accessWrite: Awaited<ReturnType<typeof accessWriteLoad>>;
     let timeliness: Awaited<ReturnType<typeof timelinessLatency>>;
+    let casePage: Awaited<ReturnType<typeof casePageLoad>>;
+    let worklist: Awaited<ReturnType<typeof worklistLatency>>;
+    let worklistSummary: Awaited<ReturnType<typeof worklistLatency>>;
     let afterLoad: { rssMb: number; hwmMb: number };
     let verification: Awaited<ReturnType<typeof verifyReads>>;
     let audit: { readResponses: number; readLogRows: number; searchResponses: number; searchLogRows: number };
@@ -213,6 +222,12 @@ async function main(): Promise<void> {
       accessWrite = await accessWriteLoad(frontDesk);
       await drain(admin, config.databaseName);
       timeliness = await timelinessLatency(frontDesk);
+      await drain(admin, config.databaseName);
+      const caseBench = { ...frontDesk, sampleCases: config.sampleIds, worklistRuns: 15 };
+      casePage = await casePageLoad(caseBench);
+      await drain(admin, config.databaseName);
+      worklist = await worklistLatency(caseBench, '/api/worklist/review?limit=20');
+      worklistSummary = await worklistLatency(caseBench, '/api/worklist/summary');
 
       read = summarize(readResult, readRssMb, readCpu);
       search = summarize(searchResult, searchRssMb, searchCpu);
@@ -233,8 +248,8 @@ async function main(): Promise<void> {
     const extended = await runPgbench({ ...pgbenchOptions, seconds: referenceSeconds, protocol: 'extended' });
 
     const ratio = read.requestsPerSecond / pgbench.tps;
-    const rssMb = Math.max(read.serverRssMaxMb, search.serverRssMaxMb, accessWrite.serverRssMaxMb);
-    const errorsAndNon2xx = read.errors + read.non2xx + search.errors + search.non2xx + accessWrite.errors + accessWrite.non2xx;
+    const rssMb = Math.max(read.serverRssMaxMb, search.serverRssMaxMb, accessWrite.serverRssMaxMb, casePage.serverRssMaxMb);
+    const errorsAndNon2xx = read.errors + read.non2xx + search.errors + search.non2xx + accessWrite.errors + accessWrite.non2xx + casePage.errors + casePage.non2xx;
     const results: Results = {
       date: new Date().toISOString(),
       machine: await machine(admin),
@@ -260,6 +275,7 @@ async function main(): Promise<void> {
           }
         : { skipped: true },
       accessSeed: accessSeed ? { ...accessSeed, seconds: round2(accessSeed.seconds), rowsPerSecond: Math.round(accessSeed.rowsPerSecond) } : { skipped: true },
+      caseSeed: caseSeed ? { ...caseSeed, seconds: round2(caseSeed.seconds), rowsPerSecond: Math.round(caseSeed.rowsPerSecond) } : { skipped: true },
       scenarios: {
         read: {
           endpoint: 'GET /api/persons/:id',
@@ -276,6 +292,9 @@ async function main(): Promise<void> {
         search: { endpoint: 'GET /api/persons?q=<name>', ...search },
         accessWrite: { endpoint: 'POST /api/accesses', ...accessWrite },
         timeliness,
+        casePage,
+        worklist,
+        worklistSummary,
       },
       server: {
         pid: server.pid,
@@ -298,6 +317,10 @@ async function main(): Promise<void> {
         accessWriteRequestsPerSecond: { target: `>= ${TARGETS.accessWriteRps}`, value: accessWrite.requestsPerSecond, pass: accessWrite.requestsPerSecond >= TARGETS.accessWriteRps },
         accessWritesAllStored: { target: 'every 2xx wrote its access', value: accessWrite.accessesWritten - (accessWrite.statusCounts['2xx'] ?? 0), pass: accessWrite.accessesWritten >= (accessWrite.statusCounts['2xx'] ?? 0) },
         timelinessP95Ms: { target: `<= ${TARGETS.timelinessMs}`, value: timeliness.latencyMs.p95, pass: timeliness.latencyMs.p95 <= TARGETS.timelinessMs },
+        casePageRequestsPerSecond: { target: `>= ${TARGETS.casePageRps}`, value: casePage.requestsPerSecond, pass: casePage.requestsPerSecond >= TARGETS.casePageRps },
+        casePageReadsLogged: { target: 'every 2xx logged', value: casePage.caseReadLogRows - (casePage.statusCounts['2xx'] ?? 0), pass: casePage.caseReadLogRows >= (casePage.statusCounts['2xx'] ?? 0) },
+        worklistP95Ms: { target: `<= ${TARGETS.worklistMs}`, value: worklist.latencyMs.p95, pass: worklist.latencyMs.p95 <= TARGETS.worklistMs },
+        worklistSummaryP95Ms: { target: `<= ${TARGETS.worklistMs}`, value: worklistSummary.latencyMs.p95, pass: worklistSummary.latencyMs.p95 <= TARGETS.worklistMs },
         serverRssMb: { target: `<= ${TARGETS.rssMb}`, value: round2(rssMb), pass: rssMb <= TARGETS.rssMb },
         noErrors: { target: '0 errors, 0 non-2xx', value: errorsAndNon2xx, pass: errorsAndNon2xx === 0 },
         readAnswersUnchanged: { target: '0 differences', value: verification.mismatches.length, pass: verification.mismatches.length === 0 },

@@ -5,6 +5,8 @@ const CHUNK = 50_000;
 
 export interface CaseSeedResult {
   cases: number;
+  diaryEntries: number;
+  procedures: number;
   seconds: number;
   rowsPerSecond: number;
 }
@@ -17,8 +19,10 @@ const STATUSES = `(ARRAY['in_charge','in_charge','in_charge','in_charge','in_cha
  * same team, next-review dates spread from two months ago to ten months ahead and last activity over
  * the past year (so the overdue worklist has real work to do). Plain SQL, foreign-key triggers off as
  * pg_restore does: the point is the data's size and shape, the write path is measured elsewhere.
+ * Each case gets `diaryPerCase` diary entries (with their first version and the author's minutes) over
+ * its life, and every fifth open case an administrative procedure started in the last 200 days.
  */
-export async function seedCases(url: string, count: number): Promise<CaseSeedResult> {
+export async function seedCases(url: string, count: number, diaryPerCase = 3): Promise<CaseSeedResult> {
   const started = process.hrtime.bigint();
   const client = new pg.Client({ connectionString: url });
   await client.connect();
@@ -65,10 +69,58 @@ export async function seedCases(url: string, count: number): Promise<CaseSeedRes
         [from, to, ids.assistente, ids.assistente2, team.rows[0]?.team_id ?? null],
       );
     }
-    await client.query(`VACUUM (ANALYZE) case_record, case_person, case_status_change`);
+    const diaryEntries = await seedDiary(client, diaryPerCase);
+    const procedures = await seedProcedures(client);
+    await client.query(`VACUUM (ANALYZE) case_record, case_person, case_status_change, case_diary_entry, case_diary_entry_version, case_diary_time, case_procedure`);
     const elapsed = Number(process.hrtime.bigint() - started) / 1e9;
-    return { cases: count, seconds: elapsed, rowsPerSecond: count / elapsed };
+    return { cases: count, diaryEntries, procedures, seconds: elapsed, rowsPerSecond: count / elapsed };
   } finally {
     await client.end();
   }
+}
+
+const DIARY_TEXT =
+  'Colloquio con la persona e con la figlia: la situazione a casa resta faticosa, concordiamo di sentire il medico di base e di ' +
+  'riprendere il punto alla prossima visita. La persona è collaborativa e chiede informazioni sul servizio di assistenza domiciliare.';
+
+/** `perCase` diary entries on every seeded case, with their first version and the author's minutes. */
+async function seedDiary(client: pg.Client, perCase: number): Promise<number> {
+  let entries = 0;
+  // One statement per round of entries: a few hundred thousand rows at a time.
+  for (let round = 1; round <= perCase; round++) entries += await seedDiaryRound(client, round);
+  return entries;
+}
+
+async function seedDiaryRound(client: pg.Client, k: number): Promise<number> {
+  const { rows } = await client.query<{ n: string }>(
+    `WITH made AS (
+       INSERT INTO case_diary_entry (case_id, municipality_code, kind, occurred_at, minutes, body, author_id, created_at)
+       SELECT c.id, c.municipality_code,
+              (ARRAY['interview','home_visit','phone_call','network_meeting','service_meeting','correspondence','other'])[1 + (r.k + abs(hashtext(c.id::text))) % 7],
+              c.opened_at + (r.k * 37 + abs(hashtext(c.id::text)) % 30) * interval '1 day', 15 + (r.k * 15) % 90, $1, c.owner_id, c.opened_at
+       FROM case_record c CROSS JOIN (SELECT $2::int AS k) AS r
+       RETURNING id, municipality_code, kind, occurred_at, minutes, body, author_id
+     ), versions AS (
+       INSERT INTO case_diary_entry_version (entry_id, version, kind, occurred_at, minutes, body, internal_participant_ids, external_participants, saved_at, saved_by)
+       SELECT id, 1, kind, occurred_at, minutes, body, jsonb_build_array(author_id), '[]', occurred_at, author_id FROM made
+     ), times AS (
+       INSERT INTO case_diary_time (entry_id, user_id, worked_on, minutes, municipality_code)
+       SELECT id, author_id, (occurred_at AT TIME ZONE 'Europe/Rome')::date, minutes, municipality_code FROM made
+     )
+     SELECT count(*) AS n FROM made`,
+    [DIARY_TEXT, k],
+  );
+  return Number(rows[0]?.n ?? 0);
+}
+
+/** An administrative procedure on every fifth open case, started in the last 200 days, 30 legal days. */
+async function seedProcedures(client: pg.Client): Promise<number> {
+  const { rowCount } = await client.query(
+    `INSERT INTO case_procedure (case_id, municipality_code, procedure_type_id, subject, started_on, legal_days, due_on, created_by, updated_by)
+     SELECT c.id, c.municipality_code, (SELECT id FROM procedure_type ORDER BY name LIMIT 1), 'Domanda di assistenza domiciliare',
+            current_date - d, 30, current_date - d + 30, c.owner_id, c.owner_id
+     FROM (SELECT id, municipality_code, owner_id, abs(hashtext(id::text)) % 200 AS d FROM case_record
+           WHERE status <> 'closed' AND abs(hashtext(id::text)) % 5 = 0) c`,
+  );
+  return rowCount ?? 0;
 }
