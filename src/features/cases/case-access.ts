@@ -98,10 +98,23 @@ export async function lockCaseContent(trx: Db, actor: Actor, caseId: string) {
   return trx.selectFrom('case_record').selectAll().where('id', '=', caseId).forUpdate().executeTakeFirstOrThrow();
 }
 
-/** Logs a read (or write) of case content for every person of the case, in the caller's transaction. */
+/** A person of a case as the access log names it. */
+export interface CasePersonRef {
+  case_id: string;
+  person_id: string;
+  municipality_code: string;
+}
+
+/** Logs a read (or write) of case content for every person of the cases, in the caller's transaction. */
 export async function logCaseAccess(trx: Db, actor: Actor, caseIds: string[], action: AccessAction, recordType = 'case'): Promise<void> {
   if (caseIds.length === 0) return;
   const persons = await trx.selectFrom('case_person').select(['case_id', 'person_id', 'municipality_code']).where('case_id', 'in', caseIds).execute();
+  await logCasePersons(trx, actor, persons, action, recordType);
+}
+
+/** Same as logCaseAccess for persons the caller has already read (saves reading them again). */
+export async function logCasePersons(trx: Db, actor: Actor, persons: readonly CasePersonRef[], action: AccessAction, recordType = 'case'): Promise<void> {
+  if (persons.length === 0) return;
   const scope: Scope = caseScopes(actor).read;
   await writeAccessLog(
     trx,

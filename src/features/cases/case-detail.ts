@@ -3,12 +3,12 @@ import type { Actor } from '../../platform/access/actor.ts';
 import type { AccessAction } from '../../platform/audit/access-log.schemas.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { recentDiary } from '../case-diary/diary-entries.ts';
-import { caseNotFound, logCaseAccess, managesCase } from './case-access.ts';
+import { caseNotFound, logCasePersons, managesCase } from './case-access.ts';
 import { casePersons, existenceOf, selectCases, summaryOf } from './case-row.ts';
 import { CASE_TRANSITIONS } from './cases.codes.ts';
 import type { CaseDetail, CaseView } from './cases.schemas.ts';
 
-async function historyOf(trx: Db, caseId: string) {
+async function historyOf(trx: Db, caseId: string, hasTransfers: boolean) {
   const statuses = await trx
     .selectFrom('case_status_change as s')
     .innerJoin('app_user as u', 'u.id', 's.changed_by')
@@ -17,7 +17,8 @@ async function historyOf(trx: Db, caseId: string) {
     .orderBy('s.changed_at')
     .orderBy('s.id')
     .execute();
-  const transfers = await trx
+  // Most cases were never transferred: the case query tells, and saves this round trip.
+  const transfers = !hasTransfers ? [] : await trx
     .selectFrom('case_transfer as x')
     .innerJoin('app_user as fo', 'fo.id', 'x.from_owner_id')
     .innerJoin('app_user as to', 'to.id', 'x.to_owner_id')
@@ -50,6 +51,10 @@ export async function readCase(trx: Db, actor: Actor, caseId: string, action: Ac
   const row = await selectCases(trx, actor)
     .leftJoin('app_user as ob', 'ob.id', 'c.opened_by')
     .select('ob.display_name as opened_by_name')
+    .select([
+      sql<string | null>`(SELECT max(g.expires_at) FROM case_access_grant g WHERE g.case_id = c.id AND g.user_id = ${actor.userId} AND g.expires_at > now())`.as('glass_until'),
+      sql<boolean>`EXISTS (SELECT 1 FROM case_transfer x WHERE x.case_id = c.id)`.as('has_transfers'),
+    ])
     .where('c.id', '=', caseId)
     .executeTakeFirst();
   if (!row) throw caseNotFound();
@@ -57,20 +62,17 @@ export async function readCase(trx: Db, actor: Actor, caseId: string, action: Ac
   return fullDetail(trx, actor, row, action);
 }
 
-type DetailRow = NonNullable<Awaited<ReturnType<ReturnType<typeof selectCases>['executeTakeFirst']>>> & { opened_by_name: string | null };
+type DetailRow = NonNullable<Awaited<ReturnType<ReturnType<typeof selectCases>['executeTakeFirst']>>> & {
+  opened_by_name: string | null;
+  glass_until: string | null;
+  has_transfers: boolean;
+};
 
 async function fullDetail(trx: Db, actor: Actor, row: DetailRow, action: AccessAction): Promise<CaseDetail> {
   const persons = await casePersons(trx, [row.id]);
-  const history = await historyOf(trx, row.id);
-  const glass = await trx
-    .selectFrom('case_access_grant')
-    .select((eb) => eb.fn.max('expires_at').as('until'))
-    .where('case_id', '=', row.id)
-    .where('user_id', '=', actor.userId)
-    .where(sql<boolean>`expires_at > now()`)
-    .executeTakeFirst();
+  const history = await historyOf(trx, row.id, row.has_transfers);
   const diary = await recentDiary(trx, actor, row);
-  await logCaseAccess(trx, actor, [row.id], action);
+  await logCasePersons(trx, actor, persons, action);
   const manages = managesCase(actor, row);
   return {
     ...summaryOf(row, persons),
@@ -82,7 +84,7 @@ async function fullDetail(trx: Db, actor: Actor, row: DetailRow, action: AccessA
     objectiveOutcomes: row.closure_objective_outcomes,
     allowedTransitions: [...CASE_TRANSITIONS[row.status]],
     ...history,
-    breakGlassUntil: glass?.until ?? null,
+    breakGlassUntil: row.glass_until,
     canTransfer: manages || row.owner_id === actor.userId,
     recentDiary: diary,
   };

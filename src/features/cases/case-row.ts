@@ -3,7 +3,7 @@ import type { Actor } from '../../platform/access/actor.ts';
 import { coversRecord } from '../../platform/access/scope.ts';
 import type { AccessAction } from '../../platform/audit/access-log.schemas.ts';
 import type { Db } from '../../platform/db/database.ts';
-import { caseScopes, existenceFilter, fullAccessFilter, logCaseAccess } from './case-access.ts';
+import { caseScopes, existenceFilter, fullAccessFilter, logCasePersons } from './case-access.ts';
 import type { CaseExistence, CaseListRow, CaseSummary } from './cases.schemas.ts';
 import './cases.tables.ts';
 import '../registry/registry.tables.ts';
@@ -53,7 +53,7 @@ export async function casePersons(trx: Db, caseIds: string[]) {
   return trx
     .selectFrom('case_person as cp')
     .innerJoin('person as p', 'p.id', 'cp.person_id')
-    .select(['cp.case_id', 'cp.person_id', 'cp.role', 'p.family_name', 'p.given_name', 'p.fiscal_code'])
+    .select(['cp.case_id', 'cp.person_id', 'cp.role', 'cp.municipality_code', 'p.family_name', 'p.given_name', 'p.fiscal_code'])
     .where('cp.case_id', 'in', caseIds)
     .orderBy(sql`CASE cp.role WHEN 'beneficiary' THEN 0 WHEN 'household_member' THEN 1 ELSE 2 END`)
     .orderBy('p.name_key')
@@ -81,6 +81,6 @@ export function summaryOf(row: CaseRow, persons: Awaited<ReturnType<typeof caseP
 export async function listRows(trx: Db, actor: Actor, rows: CaseRow[], action: AccessAction): Promise<CaseListRow[]> {
   const fullIds = rows.filter((row) => row.full).map((row) => row.id);
   const persons = await casePersons(trx, fullIds);
-  await logCaseAccess(trx, actor, fullIds, action);
+  await logCasePersons(trx, actor, persons, action);
   return rows.map((row) => (row.full ? summaryOf(row, persons) : existenceOf(actor, row)));
 }
