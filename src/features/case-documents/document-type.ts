@@ -1,4 +1,3 @@
-import { fileTypeFromBuffer } from 'file-type';
 
 /** A type Trama accepts: the media type it is served with and the extension of its download name. */
 export interface DocumentType {
@@ -50,6 +49,8 @@ function isPlainText(bytes: Buffer): boolean {
  * are accepted when the bytes are clean UTF-8 text. Returns undefined for anything else.
  */
 export async function detectDocumentType(bytes: Buffer, filename: string): Promise<DocumentType | undefined> {
+  // Loaded on the first upload, not at start-up (a few MB resident).
+  const { fileTypeFromBuffer } = await import('file-type');
   const detected = await fileTypeFromBuffer(bytes);
   if (detected) {
     if (detected.ext === 'cfb') return LEGACY_OFFICE[extensionOf(filename)];

@@ -1,4 +1,8 @@
-import { addDays, differenceInCalendarDays, format, parseISO } from 'date-fns';
+// One module each: the date-fns index would load all of its functions (~25 MB resident).
+import { addDays } from 'date-fns/addDays';
+import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
+import { format } from 'date-fns/format';
+import { parseISO } from 'date-fns/parseISO';
 import type { Bilingual } from '../../platform/http/errors.ts';
 import type { ProcedureState } from './procedures.codes.ts';
 

