@@ -1,22 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { expectAccessible, launchBrowser } from './support/browser.ts';
-import { startServer, type RunningServer } from './support/server.ts';
-import { signIn } from './support/sign-in.ts';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible } from './support/browser.ts';
+import { useE2eSession } from './support/session.ts';
 
 describe('case closure against the objectives of the plan in the browser', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser.close();
-    await server.close();
-  });
+  const session = useE2eSession();
 
   it('the owner closes a case with an active plan, choosing each objective’s outcome by keyboard; the case page shows them', async () => {
+    const { server, browser } = session;
     // The demo's active plan (two objectives) is on a case of assistente.
     const demo = await server.database.db
       .selectFrom('care_plan as p')
@@ -29,7 +19,7 @@ describe('case closure against the objectives of the plan in the browser', () =>
     expect(objectives).toHaveLength(2);
 
     const page = await browser.newPage();
-    await signIn(page, server.url, 'assistente');
+    await session.signIn(page, 'assistente');
     await page.goto(`${server.url}/cases/${demo.id}`);
     await page.getByTestId('case-change-status').focus();
     await page.keyboard.press('Enter');
