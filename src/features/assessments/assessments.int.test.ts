@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { login, startTestApp, type Client, type TestApp } from '../../../test/support/test-app.ts';
 import { personsIn, unionId, userWith } from '../accesses/access-test-kit.ts';
-import { recordLogCount } from './assessments-test-kit.ts';
 import type { AssessmentDimension } from '../case-settings/case-settings.schemas.ts';
-import { aCase, CASTEL_MAGGIORE } from '../cases/cases-test-kit.ts';
+import { aCase, caseLogCount, CASTEL_MAGGIORE } from '../cases/cases-test-kit.ts';
 import type { CaseDetail } from '../cases/cases.schemas.ts';
 import type { Assessment, AssessmentSummary, SinaOption } from './assessments.schemas.ts';
 
@@ -162,10 +161,10 @@ describe('multidimensional assessment: versions, intensity, SINA, conflicts, acc
   });
 
   it('reads are logged with record type case_assessment', async () => {
-    const before = await recordLogCount(t, c.id, 'case_assessment', 'read');
+    const before = await caseLogCount(t, c.id, 'read', { recordType: 'case_assessment' });
     await manager.json('GET', url());
-    expect(await recordLogCount(t, c.id, 'case_assessment', 'read')).toBe(before + 2);
-    expect(await recordLogCount(t, c.id, 'case_assessment', 'create')).toBeGreaterThan(0);
+    expect(await caseLogCount(t, c.id, 'read', { recordType: 'case_assessment' })).toBe(before + 2);
+    expect(await caseLogCount(t, c.id, 'create', { recordType: 'case_assessment' })).toBeGreaterThan(0);
   });
 
   it('an outside social worker, the front desk, provider and official get no assessment content', async () => {

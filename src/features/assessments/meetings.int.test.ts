@@ -2,9 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pdfText } from '../../../test/support/pdf-text.ts';
 import { login, startTestApp, type Client, type TestApp } from '../../../test/support/test-app.ts';
 import { personsIn, unionId, userWith } from '../accesses/access-test-kit.ts';
-import { aCase, CASTEL_MAGGIORE, userIdsByName } from '../cases/cases-test-kit.ts';
+import { aCase, caseLogCount, CASTEL_MAGGIORE, userIdsByName } from '../cases/cases-test-kit.ts';
 import type { CaseDetail } from '../cases/cases.schemas.ts';
-import { recordLogCount } from './assessments-test-kit.ts';
 import type { Assessment } from './assessments.schemas.ts';
 import type { Meeting, MeetingSummary } from './meetings.schemas.ts';
 
@@ -79,7 +78,7 @@ describe('assessment meetings (UVM): record, versioned edits, minutes PDF, acces
   });
 
   it('the minutes PDF shows the question and decisions and is logged as print', async () => {
-    const before = await recordLogCount(t, c.id, 'case_meeting', 'print');
+    const before = await caseLogCount(t, c.id, 'print', { recordType: 'case_meeting' });
     const pdf = await worker.request('GET', url(`/${meeting.id}/minutes.pdf`));
     expect(pdf.statusCode).toBe(200);
     expect(pdf.headers['content-type']).toContain('application/pdf');
@@ -89,13 +88,13 @@ describe('assessment meetings (UVM): record, versioned edits, minutes PDF, acces
     expect(text).toContain('Si propone l’inserimento al centro diurno tre giorni a settimana.');
     expect(text).toContain('Ausl Bologna — UVM disabili');
     expect(text).toContain(c.reference);
-    expect(await recordLogCount(t, c.id, 'case_meeting', 'print')).toBe(before + 2);
+    expect(await caseLogCount(t, c.id, 'print', { recordType: 'case_meeting' })).toBe(before + 2);
   });
 
   it('reads are logged with record type case_meeting', async () => {
-    const before = await recordLogCount(t, c.id, 'case_meeting', 'read');
+    const before = await caseLogCount(t, c.id, 'read', { recordType: 'case_meeting' });
     await worker.json('GET', url(`/${meeting.id}`));
-    expect(await recordLogCount(t, c.id, 'case_meeting', 'read')).toBe(before + 2);
+    expect(await caseLogCount(t, c.id, 'read', { recordType: 'case_meeting' })).toBe(before + 2);
   });
 
   it('an outside social worker, the front desk, provider and official get no meeting content nor PDF', async () => {

@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pdfText } from '../../../test/support/pdf-text.ts';
 import { login, startTestApp, type Client, type TestApp } from '../../../test/support/test-app.ts';
 import { personsIn, unionId, userWith } from '../accesses/access-test-kit.ts';
-import { aCase, CASTEL_MAGGIORE } from '../cases/cases-test-kit.ts';
+import { aCase, caseLogCount, CASTEL_MAGGIORE } from '../cases/cases-test-kit.ts';
 import type { PlanVersion } from './care-plans.schemas.ts';
-import { aContent, aPlan, catalogueIds, inPerson, move, planLogCount, saveContent } from './care-plans-test-kit.ts';
+import { aContent, aPlan, catalogueIds, inPerson, move, saveContent } from './care-plans-test-kit.ts';
 
 describe('personalised project: who sees it, access log, PDF', () => {
   let t: TestApp;
@@ -32,6 +32,7 @@ describe('personalised project: who sees it, access log, PDF', () => {
     [
       ['GET', base(), undefined],
       ['GET', `${base()}/options`, undefined],
+      ['GET', `/api/cases/${plan.caseId}/closure-objectives`, undefined],
       ['GET', v(), undefined],
       ['GET', `${v()}/compare`, undefined],
       ['GET', `${v()}/pdf`, undefined],
@@ -58,24 +59,24 @@ describe('personalised project: who sees it, access log, PDF', () => {
         expect(reply.headers['content-type']).not.toContain('pdf');
       }
     }
-    expect(await planLogCount(t, plan.caseId, 'read', outsider.userId)).toBe(0);
+    expect(await caseLogCount(t, plan.caseId, 'read', { userId: outsider.userId, recordType: 'case_plan' })).toBe(0);
     const after = await worker.json<PlanVersion>('GET', v());
     expect(after.body.version).toBe(plan.version);
   });
 
   it('owner and manager read it; every read is logged once per person of the case with record type case_plan', async () => {
-    const before = await planLogCount(t, plan.caseId, 'read', workerId);
+    const before = await caseLogCount(t, plan.caseId, 'read', { userId: workerId, recordType: 'case_plan' });
     expect((await worker.request('GET', base())).statusCode).toBe(200);
     expect((await worker.request('GET', v())).statusCode).toBe(200);
     expect((await worker.request('GET', `${v()}/compare`)).statusCode).toBe(200);
     // Two persons in the case: two rows per read.
-    expect(await planLogCount(t, plan.caseId, 'read', workerId)).toBe(before + 6);
+    expect(await caseLogCount(t, plan.caseId, 'read', { userId: workerId, recordType: 'case_plan' })).toBe(before + 6);
     expect((await manager.request('GET', v())).statusCode).toBe(200);
-    expect(await planLogCount(t, plan.caseId, 'update')).toBeGreaterThan(0);
+    expect(await caseLogCount(t, plan.caseId, 'update', { recordType: 'case_plan' })).toBeGreaterThan(0);
   });
 
   it('prints the plan in plain Italian, and in English on request; the download is logged as print', async () => {
-    const prints = await planLogCount(t, plan.caseId, 'print');
+    const prints = await caseLogCount(t, plan.caseId, 'print', { recordType: 'case_plan' });
     const it = await worker.request('GET', `${v()}/pdf`);
     expect(it.statusCode).toBe(200);
     expect(it.headers['content-type']).toBe('application/pdf');
@@ -93,6 +94,6 @@ describe('personalised project: who sees it, access log, PDF', () => {
     expect(textEn).toContain('Objectives');
     expect(textEn).toContain('Restare a vivere a casa propria in sicurezza');
     expect(textEn).toContain('€277.81');
-    expect(await planLogCount(t, plan.caseId, 'print')).toBe(prints + 4);
+    expect(await caseLogCount(t, plan.caseId, 'print', { recordType: 'case_plan' })).toBe(prints + 4);
   });
 });

@@ -70,14 +70,3 @@ export async function move(worker: Client, plan: PlanVersion, to: string, extra:
 }
 
 export const inPerson = { agreement: { method: 'in_person', signedOn: '2026-11-20', signedByName: 'Maria Rossi' } };
-
-export async function planLogCount(t: TestApp, caseId: string, action: string, userId?: string): Promise<number> {
-  let query = t.database.db
-    .selectFrom('access_log')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('record_type', '=', 'case_plan')
-    .where('record_id', '=', caseId)
-    .where('action', '=', action);
-  if (userId) query = query.where('user_id', '=', userId);
-  return (await query.executeTakeFirstOrThrow()).n;
-}

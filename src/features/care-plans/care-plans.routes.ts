@@ -5,6 +5,7 @@ import type { App, AppContext } from '../../platform/http/feature.ts';
 import { withCaseContent } from '../cases/case-access.ts';
 import { CASE_READ, CASE_WRITE } from '../cases/permissions.ts';
 import {
+  ClosureObjectives,
   CreatePlanBody,
   NewVersionBody,
   PdfQuery,
@@ -17,6 +18,7 @@ import {
   TransitionBody,
 } from './care-plans.schemas.ts';
 import * as service from './care-plans.service.ts';
+import { currentPlanObjectives } from './closure-objectives.ts';
 import { comparePlans } from './plan-compare.ts';
 import { planOptions } from './plan-options.ts';
 import { planPdf } from './plan-pdf.ts';
@@ -39,6 +41,11 @@ export function carePlansRoutes(app: App, { database: { db } }: AppContext): voi
   );
   app.get('/cases/:id/plan/options', { ...write, schema: { tags, params: IdParams, response: { 200: PlanOptions, ...errors } } }, async (request) =>
     withCaseContent(db, getActor(request), request.params.id, { action: 'read', recordType: record }, planOptions),
+  );
+  app.get(
+    '/cases/:id/closure-objectives',
+    { ...write, schema: { tags, description: 'The objectives a closure of the case reports on: those of the plan version in force.', params: IdParams, response: { 200: ClosureObjectives, ...errors } } },
+    async (request) => withCaseContent(db, getActor(request), request.params.id, { action: 'read', recordType: record }, (trx) => currentPlanObjectives(trx, request.params.id)),
   );
   app.get('/cases/:id/plan/versions/:n', { ...read, schema: { tags, params: PlanVersionParams, response: { 200: PlanVersion, ...errors } } }, async (request) =>
     withCaseContent(db, getActor(request), request.params.id, { action: 'read', recordType: record }, (trx) => readPlanVersion(trx, request.params.id, request.params.n)),

@@ -222,3 +222,16 @@ export const PlanOptions = z.object({
   persons: z.array(z.object({ personId: z.string(), name: z.string() })),
 });
 export type PlanOptions = z.infer<typeof PlanOptions>;
+
+/** What a case's closure reports on: the objectives of the plan version in force (none if no version was agreed). */
+export const ClosureObjectives = z.object({
+  planVersion: z.number().int().nullable(),
+  objectives: z.array(
+    z.object({
+      id: z.string(),
+      description: z.string(),
+      results: z.array(z.object({ description: z.string(), indicator: z.string(), targetDate: z.string().nullable() })),
+    }),
+  ),
+});
+export type ClosureObjectives = z.infer<typeof ClosureObjectives>;

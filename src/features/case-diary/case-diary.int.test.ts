@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { login, type Client, type TestApp, startTestApp } from '../../../test/support/test-app.ts';
 import { BOLOGNA, personsIn, unionId, userWith } from '../accesses/access-test-kit.ts';
-import { aCase, CASTEL_MAGGIORE, userIdsByName } from '../cases/cases-test-kit.ts';
+import { aCase, caseLogCount, CASTEL_MAGGIORE, userIdsByName } from '../cases/cases-test-kit.ts';
 import type { CaseDetail } from '../cases/cases.schemas.ts';
 import type { DiaryEntry, DiaryHistory, DiaryPage } from './case-diary.schemas.ts';
 
@@ -23,17 +23,6 @@ function anEntry(overrides: Record<string, unknown> = {}) {
     externalParticipants: [{ name: 'dott.ssa Neri', body: 'Ausl — Centro di salute mentale' }],
     ...overrides,
   };
-}
-
-async function diaryLogCount(t: TestApp, caseId: string, action: string, userId?: string): Promise<number> {
-  let query = t.database.db
-    .selectFrom('access_log')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('record_type', '=', 'case_diary')
-    .where('record_id', '=', caseId)
-    .where('action', '=', action);
-  if (userId) query = query.where('user_id', '=', userId);
-  return (await query.executeTakeFirstOrThrow()).n;
 }
 
 describe('case diary: entries, corrections with history, conflicts, who sees what', () => {
@@ -80,13 +69,13 @@ describe('case diary: entries, corrections with history, conflicts, who sees wha
     expect(time.map((row) => row.user_id).sort()).toEqual([ids.assistente, ids.assistente2].sort());
     expect(time.every((row) => row.minutes === 45 && /^\d{4}-\d{2}-\d{2}$/.test(row.worked_on))).toBe(true);
 
-    const before = await diaryLogCount(t, c.id, 'read', ids.assistente2);
+    const before = await caseLogCount(t, c.id, 'read', { userId: ids.assistente2, recordType: 'case_diary' });
     const all = await colleague.json<DiaryPage>('GET', diaryUrl());
     expect(all.status).toBe(200);
     expect(all.body.total).toBe(2);
     expect(all.body.entries.map((e) => e.id)).toEqual([second.body.id, first.body.id]);
     expect(all.body.entries[1]!.canCorrect).toBe(false);
-    expect(await diaryLogCount(t, c.id, 'read', ids.assistente2)).toBe(before + 2);
+    expect(await caseLogCount(t, c.id, 'read', { userId: ids.assistente2, recordType: 'case_diary' })).toBe(before + 2);
 
     const calls = await owner.json<DiaryPage>('GET', `${diaryUrl()}?kind=phone_call`);
     expect(calls.body.entries.map((e) => e.id)).toEqual([second.body.id]);
@@ -98,7 +87,7 @@ describe('case diary: entries, corrections with history, conflicts, who sees wha
     const detail = await owner.json<CaseDetail>('GET', `/api/cases/${c.id}`);
     expect(detail.body.recentDiary.map((e) => e.id)).toEqual([second.body.id, first.body.id]);
     expect(Date.parse(detail.body.lastActivityAt)).toBeGreaterThan(Date.parse(c.lastActivityAt));
-    expect(await diaryLogCount(t, c.id, 'create')).toBe(4);
+    expect(await caseLogCount(t, c.id, 'create', { recordType: 'case_diary' })).toBe(4);
   });
 
   it('a correction keeps the previous version, shown to the owner and the manager but not to another team member', async () => {
@@ -146,13 +135,13 @@ describe('case diary: entries, corrections with history, conflicts, who sees wha
     const url = `${diaryUrl()}/${created.body.id}/corrections`;
     const firstSave = await manager.json<DiaryEntry>('POST', url, { ...anEntry({ text: 'Incontro di rete con la scuola e il pediatra.', kind: 'network_meeting' }), version: 1, reason: 'Aggiunto il pediatra' });
     expect(firstSave.status).toBe(200);
-    const before = await diaryLogCount(t, c.id, 'read', ids.assistente);
+    const before = await caseLogCount(t, c.id, 'read', { userId: ids.assistente, recordType: 'case_diary' });
     const stale = await owner.json<ErrorReply>('POST', url, { ...anEntry({ text: 'Versione vecchia', kind: 'network_meeting' }), version: 1, reason: 'Correzione concorrente' });
     expect(stale.status).toBe(412);
     expect(stale.body.message).toMatch(/salvato/);
     expect(stale.body.messageEn).toMatch(/saved/);
     expect(stale.body.data?.current).toMatchObject({ id: created.body.id, version: 2, text: 'Incontro di rete con la scuola e il pediatra.' });
-    expect(await diaryLogCount(t, c.id, 'read', ids.assistente)).toBe(before + 2);
+    expect(await caseLogCount(t, c.id, 'read', { userId: ids.assistente, recordType: 'case_diary' })).toBe(before + 2);
     const versions = await t.database.db.selectFrom('case_diary_entry_version').select('version').where('entry_id', '=', created.body.id).execute();
     expect(versions).toHaveLength(2);
   });
@@ -192,7 +181,7 @@ describe('case diary: entries, corrections with history, conflicts, who sees wha
         expect(reply.statusCode, `${method} ${url}`).toBe(status);
         expect(reply.body).not.toContain(entry.text);
       }
-      expect(await diaryLogCount(t, c.id, 'read', client.userId)).toBe(0);
+      expect(await caseLogCount(t, c.id, 'read', { userId: client.userId, recordType: 'case_diary' })).toBe(0);
     }
     const detail = await outsider.json<Record<string, unknown>>('GET', `/api/cases/${c.id}`);
     expect(detail.body).not.toHaveProperty('recentDiary');

@@ -30,17 +30,6 @@ export const aPdf = (text = 'Certificato medico di prova') =>
   renderPdf({ title: text, language: 'it', blocks: [{ kind: 'paragraph', text }], footer: { municipality: 'Comune di prova', date: '1 dicembre 2026' } });
 
 /** Access-log rows of one case for one record type and action. */
-export async function recordLogCount(t: TestApp, caseId: string, recordType: string, action: string): Promise<number> {
-  const row = await t.database.db
-    .selectFrom('access_log')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('record_type', '=', recordType)
-    .where('record_id', '=', caseId)
-    .where('action', '=', action)
-    .executeTakeFirstOrThrow();
-  return row.n;
-}
-
 /** Who may not read a case's content, with the statuses each may get: never content. */
 export async function outsidersOfCase(t: TestApp): Promise<[string, Client, number[]][]> {
   return [

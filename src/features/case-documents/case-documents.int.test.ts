@@ -4,9 +4,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { login, startTestApp, type Client, type TestApp } from '../../../test/support/test-app.ts';
 import { personsIn } from '../accesses/access-test-kit.ts';
-import { aCase, CASTEL_MAGGIORE } from '../cases/cases-test-kit.ts';
+import { aCase, caseLogCount, CASTEL_MAGGIORE } from '../cases/cases-test-kit.ts';
 import type { CaseDetail } from '../cases/cases.schemas.ts';
-import { aPdf, outsidersOfCase, recordLogCount, upload } from './case-documents-test-kit.ts';
+import { aPdf, outsidersOfCase, upload } from './case-documents-test-kit.ts';
 import type { CaseDocument } from './case-documents.schemas.ts';
 
 const MAX_BYTES = 300_000;
@@ -35,12 +35,12 @@ describe('case documents: upload, download, type by content, size limit, who may
     const row = await t.database.db.selectFrom('case_document').select(['storage', 'content']).where('id', '=', uploaded.id).executeTakeFirstOrThrow();
     expect(row.storage).toBe('database');
     expect(Buffer.compare(Buffer.from(row.content!), pdf)).toBe(0);
-    expect(await recordLogCount(t, c.id, 'case_document', 'create')).toBe(2);
+    expect(await caseLogCount(t, c.id, 'create', { recordType: 'case_document' })).toBe(2);
 
-    const before = await recordLogCount(t, c.id, 'case_document', 'read');
+    const before = await caseLogCount(t, c.id, 'read', { recordType: 'case_document' });
     const list = await worker.json<CaseDocument[]>('GET', `/api/cases/${c.id}/documents`);
     expect(list.body.map((d) => d.id)).toEqual([uploaded.id]);
-    expect(await recordLogCount(t, c.id, 'case_document', 'read')).toBe(before + 2);
+    expect(await caseLogCount(t, c.id, 'read', { recordType: 'case_document' })).toBe(before + 2);
 
     const download = await worker.request('GET', `/api/cases/${c.id}/documents/${uploaded.id}/content`);
     expect(download.statusCode).toBe(200);
@@ -48,7 +48,7 @@ describe('case documents: upload, download, type by content, size limit, who may
     expect(download.headers['x-content-type-options']).toBe('nosniff');
     expect(download.headers['content-disposition']).toMatch(/^attachment; filename="certificato e\.pdf"; filename\*=UTF-8''certificato%20%C3%A8\.pdf$/u);
     expect(Buffer.compare(download.rawPayload, pdf)).toBe(0);
-    expect(await recordLogCount(t, c.id, 'case_document', 'export')).toBe(2);
+    expect(await caseLogCount(t, c.id, 'export', { recordType: 'case_document' })).toBe(2);
   });
 
   it('reads the type from the content: an executable renamed .pdf is refused, real images and text are accepted', async () => {
@@ -105,7 +105,7 @@ describe('case documents: upload, download, type by content, size limit, who may
       expect(download.statusCode, username).toBe(200);
     }
     const others = await outsidersOfCase(t);
-    const exportsBefore = await recordLogCount(t, c.id, 'case_document', 'export');
+    const exportsBefore = await caseLogCount(t, c.id, 'export', { recordType: 'case_document' });
     for (const [who, client, statuses] of others) {
       const list = await client.request('GET', `/api/cases/${c.id}/documents`);
       expect(statuses, `${who} list`).toContain(list.statusCode);
@@ -117,7 +117,7 @@ describe('case documents: upload, download, type by content, size limit, who may
       const sent = await upload(client, c.id, fields, { filename: 'x.pdf', bytes: pdf });
       expect(statuses, `${who} upload`).toContain(sent.statusCode);
     }
-    expect(await recordLogCount(t, c.id, 'case_document', 'export')).toBe(exportsBefore);
+    expect(await caseLogCount(t, c.id, 'export', { recordType: 'case_document' })).toBe(exportsBefore);
   });
 
   it('a document of another case is not found through this case', async () => {

@@ -3,8 +3,8 @@ import { pdfText } from '../../../test/support/pdf-text.ts';
 import { login, startTestApp, type Client, type TestApp } from '../../../test/support/test-app.ts';
 import { readability } from '../../platform/documents/gulpease.ts';
 import { personsIn } from '../accesses/access-test-kit.ts';
-import { outsidersOfCase, recordLogCount } from '../case-documents/case-documents-test-kit.ts';
-import { aCase, CASTEL_MAGGIORE } from '../cases/cases-test-kit.ts';
+import { outsidersOfCase } from '../case-documents/case-documents-test-kit.ts';
+import { aCase, caseLogCount, CASTEL_MAGGIORE } from '../cases/cases-test-kit.ts';
 import type { CaseDetail } from '../cases/cases.schemas.ts';
 import type { CaseLetter } from './case-letters.schemas.ts';
 
@@ -44,7 +44,7 @@ describe('case letters: drafts from templates, sending, PDF, who may read them',
     expect(letter.body).toContain(c.owner.displayName);
     expect(letter.body).toContain('Comune di Castel Maggiore');
     expect(letter.body).not.toContain('{{');
-    expect(await recordLogCount(t, c.id, 'case_letter', 'create')).toBe(2);
+    expect(await caseLogCount(t, c.id, 'create', { recordType: 'case_letter' })).toBe(2);
     const unknownTemplate = await worker.json('POST', `/api/cases/${c.id}/letters`, { templateId: c.id });
     expect(unknownTemplate.status).toBe(404);
   });
@@ -89,7 +89,7 @@ describe('case letters: drafts from templates, sending, PDF, who may read them',
 
   it('prints the letter to a PDF with the person’s name and the text, logged as a print', async () => {
     const letter = await newDraft();
-    const before = await recordLogCount(t, c.id, 'case_letter', 'print');
+    const before = await caseLogCount(t, c.id, 'print', { recordType: 'case_letter' });
     const reply = await worker.request('GET', `/api/cases/${c.id}/letters/${letter.id}/pdf`);
     expect(reply.statusCode).toBe(200);
     expect(reply.headers['content-type']).toBe('application/pdf');
@@ -101,14 +101,14 @@ describe('case letters: drafts from templates, sending, PDF, who may read them',
     expect(text).toContain('Porti un documento di identità.');
     expect(text).toContain('BOZZA');
     expect(pdf.toString('latin1')).toContain('/Lang (it-IT)');
-    expect(await recordLogCount(t, c.id, 'case_letter', 'print')).toBe(before + 2);
+    expect(await caseLogCount(t, c.id, 'print', { recordType: 'case_letter' })).toBe(before + 2);
   });
 
   it('an outside social worker, the front desk, a provider and an official get no letters, no PDF and cannot write', async () => {
     const letter = await newDraft();
     const others = await outsidersOfCase(t);
-    const printsBefore = await recordLogCount(t, c.id, 'case_letter', 'print');
-    const readsBefore = await recordLogCount(t, c.id, 'case_letter', 'read');
+    const printsBefore = await caseLogCount(t, c.id, 'print', { recordType: 'case_letter' });
+    const readsBefore = await caseLogCount(t, c.id, 'read', { recordType: 'case_letter' });
     for (const [who, client, statuses] of others) {
       for (const [method, url, body] of [
         ['GET', `/api/cases/${c.id}/letters`, undefined],
@@ -124,17 +124,17 @@ describe('case letters: drafts from templates, sending, PDF, who may read them',
         expect(reply.rawPayload.includes(Buffer.from('%PDF'))).toBe(false);
       }
     }
-    expect(await recordLogCount(t, c.id, 'case_letter', 'print')).toBe(printsBefore);
-    expect(await recordLogCount(t, c.id, 'case_letter', 'read')).toBe(readsBefore);
+    expect(await caseLogCount(t, c.id, 'print', { recordType: 'case_letter' })).toBe(printsBefore);
+    expect(await caseLogCount(t, c.id, 'read', { recordType: 'case_letter' })).toBe(readsBefore);
     const read = await worker.json<CaseLetter>('GET', `/api/cases/${c.id}/letters/${letter.id}`);
     expect(read.body.version).toBe(1);
   });
 
   it('lists the letters of the case for the team, logged as a read per person', async () => {
-    const before = await recordLogCount(t, c.id, 'case_letter', 'read');
+    const before = await caseLogCount(t, c.id, 'read', { recordType: 'case_letter' });
     const list = await (await login(t.app, 'responsabile')).json<CaseLetter[]>('GET', `/api/cases/${c.id}/letters`);
     expect(list.status).toBe(200);
     expect(list.body.length).toBeGreaterThanOrEqual(4);
-    expect(await recordLogCount(t, c.id, 'case_letter', 'read')).toBe(before + 2);
+    expect(await caseLogCount(t, c.id, 'read', { recordType: 'case_letter' })).toBe(before + 2);
   });
 });

@@ -71,7 +71,7 @@ describe('who sees a case: full content, existence only, nothing; break the glas
       expect(reply.statusCode, url).toBe(403);
       expect(reply.body).not.toContain(persons[0]);
     }
-    expect(await caseLogCount(t, c.id, 'read', outsider.userId)).toBe(0);
+    expect(await caseLogCount(t, c.id, 'read', { userId: outsider.userId })).toBe(0);
   });
 
   it('break the glass: a stated reason gives logged, time-limited access that the manager is shown', async () => {

@@ -6,8 +6,10 @@ import { AppError, invalid, notFound } from '../../platform/http/errors.ts';
 import { writeAccessLog } from '../../platform/audit/access-log.ts';
 import { caseScopes, lockCaseContent, managesCase } from './case-access.ts';
 import { readFullCase } from './case-detail.ts';
+import { currentPlanObjectives } from '../care-plans/closure-objectives.ts';
 import { CASE_TRANSITIONS, type CaseStatus } from './cases.codes.ts';
 import type { AddPersonBody, CaseDetail, StatusChangeBody, TransferBody, UpdateCaseBody } from './cases.schemas.ts';
+import type { ObjectiveOutcomeRow } from './cases.tables.ts';
 import { ownerAndTeam } from './owners.ts';
 import { CASE_WRITE } from './permissions.ts';
 
@@ -54,6 +56,39 @@ function illegalTransition(from: CaseStatus, to: CaseStatus): AppError {
   });
 }
 
+/**
+ * The outcome of every objective of the plan version in force (care-plans' currentPlanObjectives), each
+ * stored with the objective's text; no agreed plan: no outcomes (null). Unknown, repeated or missing objectives: 400.
+ */
+async function objectiveOutcomes(trx: Db, caseId: string, given: NonNullable<StatusChangeBody['objectiveOutcomes']>): Promise<ObjectiveOutcomeRow[] | null> {
+  const { planVersion, objectives } = await currentPlanObjectives(trx, caseId);
+  if (planVersion === null) {
+    if (given.length === 0) return null;
+    throw invalid('objectiveOutcomes', { it: 'Il caso non ha un progetto concordato: non ci sono obiettivi di cui dare l’esito.', en: 'The case has no agreed project: there are no objectives to report on.' });
+  }
+  const texts = new Map(objectives.map((o) => [o.id, o.description]));
+  const seen = new Set<string>();
+  for (const [index, item] of given.entries()) {
+    const field = `objectiveOutcomes.${String(index)}.objectiveId`;
+    if (!texts.has(item.objectiveId)) {
+      throw invalid(field, {
+        it: `L’obiettivo indicato non è del progetto in vigore (versione ${String(planVersion)}) di questo caso.`,
+        en: `The objective is not one of this case's project in force (version ${String(planVersion)}).`,
+      });
+    }
+    if (seen.has(item.objectiveId)) throw invalid(field, { it: 'Esito già indicato per questo obiettivo.', en: 'Outcome already given for this objective.' });
+    seen.add(item.objectiveId);
+  }
+  const missing = objectives.filter((o) => !seen.has(o.id)).map((o) => `«${o.description}»`);
+  if (missing.length > 0) {
+    throw invalid('objectiveOutcomes', {
+      it: `Indicare l’esito di ogni obiettivo del progetto; mancano: ${missing.join(', ')}.`,
+      en: `Give the outcome of every objective of the project; missing: ${missing.join(', ')}.`,
+    });
+  }
+  return given.map((item) => ({ objectiveId: item.objectiveId, objective: texts.get(item.objectiveId) ?? '', outcome: item.outcome, note: item.note }));
+}
+
 /** A dated transition with its reason, following the status machine; closing needs reason and outcome. */
 export function changeStatus(db: Db, actor: Actor, caseId: string, body: StatusChangeBody): Promise<CaseDetail> {
   return changeCase(db, actor, caseId, body.version, async (trx, row) => {
@@ -62,12 +97,13 @@ export function changeStatus(db: Db, actor: Actor, caseId: string, body: StatusC
     if (body.to === 'closed') {
       if (!body.closureReason) throw invalid('closureReason', { it: 'Indicare il motivo della chiusura.', en: 'State the reason for closing.' });
       if (!body.closureOutcome) throw invalid('closureOutcome', { it: 'Descrivere l’esito rispetto agli obiettivi.', en: 'Describe the outcome against the objectives.' });
+      const outcomes = await objectiveOutcomes(trx, caseId, body.objectiveOutcomes ?? []);
       return {
         status: 'closed',
         closed_at: sql`now()`,
         closure_reason: body.closureReason,
         closure_outcome: body.closureOutcome,
-        closure_objective_outcomes: body.objectiveOutcomes ? JSON.stringify(body.objectiveOutcomes) : null,
+        closure_objective_outcomes: outcomes ? JSON.stringify(outcomes) : null,
       };
     }
     if (row.status === 'closed') return { status: body.to, closed_at: null, closure_reason: null, closure_outcome: null, closure_objective_outcomes: null };

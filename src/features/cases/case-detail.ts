@@ -81,7 +81,7 @@ async function fullDetail(trx: Db, actor: Actor, row: DetailRow, action: AccessA
     closedAt: row.closed_at,
     closureReason: row.closure_reason,
     closureOutcome: row.closure_outcome,
-    objectiveOutcomes: row.closure_objective_outcomes,
+    objectiveOutcomes: row.closure_objective_outcomes?.map((o) => ({ ...o, objective: o.objective ?? null })) ?? null,
     allowedTransitions: [...CASE_TRANSITIONS[row.status]],
     ...history,
     breakGlassUntil: row.glass_until,

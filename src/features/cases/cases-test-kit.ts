@@ -26,11 +26,12 @@ export async function aCase(worker: Client, personIds: string[], body: Record<st
   return opened.body;
 }
 
-export async function caseLogCount(t: TestApp, caseId: string, action: string, userId?: string): Promise<number> {
+/** Access-log rows of a case for an action: of record type `case` unless another feature's is given, by anyone or by `userId`. */
+export async function caseLogCount(t: TestApp, caseId: string, action: string, { userId, recordType = 'case' }: { userId?: string | undefined; recordType?: string } = {}): Promise<number> {
   let query = t.database.db
     .selectFrom('access_log')
     .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('record_type', '=', 'case')
+    .where('record_type', '=', recordType)
     .where('record_id', '=', caseId)
     .where('action', '=', action);
   if (userId) query = query.where('user_id', '=', userId);

@@ -93,17 +93,15 @@ describe('case record: opening, status machine, transfers, conflicts', () => {
     }
     const noOutcome = await worker.json<ErrorReply>('POST', `/api/cases/${c.id}/status`, { to: 'closed', reason: 'Obiettivi raggiunti', closureReason: 'goals_achieved', version: c.version });
     expect(noOutcome.status).toBe(400);
-    const closed = await worker.json<CaseDetail>('POST', `/api/cases/${c.id}/status`, {
-      to: 'closed',
-      reason: 'Obiettivi raggiunti',
-      closureReason: 'goals_achieved',
-      closureOutcome: 'Autonomia recuperata',
-      objectiveOutcomes: [{ objectiveId: 'obj-1', outcome: 'achieved', note: null }],
-      version: c.version,
-    });
+    const closing = { to: 'closed', reason: 'Obiettivi raggiunti', closureReason: 'goals_achieved', closureOutcome: 'Autonomia recuperata', version: c.version };
+    // No plan was ever agreed: there are no objectives to report on.
+    const noPlan = await worker.json<ErrorReply>('POST', `/api/cases/${c.id}/status`, { ...closing, objectiveOutcomes: [{ objectiveId: 'obj-1', outcome: 'achieved', note: null }] });
+    expect(noPlan.status).toBe(400);
+    expect(noPlan.body.details?.map((d) => d.path)).toEqual(['objectiveOutcomes']);
+    const closed = await worker.json<CaseDetail>('POST', `/api/cases/${c.id}/status`, closing);
     expect(closed.status, JSON.stringify(closed.body)).toBe(200);
     expect(closed.body).toMatchObject({ status: 'closed', closureReason: 'goals_achieved', allowedTransitions: ['open'] });
-    expect(closed.body.objectiveOutcomes).toEqual([{ objectiveId: 'obj-1', outcome: 'achieved', note: null }]);
+    expect(closed.body.objectiveOutcomes).toBeNull();
     const suspend = await worker.json<ErrorReply>('POST', `/api/cases/${c.id}/status`, { to: 'suspended', reason: 'x'.repeat(5), version: closed.body.version });
     expect(suspend.status).toBe(409);
     expect(suspend.body.data?.allowed).toEqual(['open']);

@@ -115,7 +115,8 @@ export const CaseDetail = CaseSummary.extend({
   closedAt: z.string().nullable(),
   closureReason: z.enum(CLOSURE_REASONS).nullable(),
   closureOutcome: z.string().nullable(),
-  objectiveOutcomes: z.array(z.object({ objectiveId: z.string(), outcome: z.enum(OBJECTIVE_OUTCOMES), note: z.string().nullable() })).nullable(),
+  /** The outcome of each objective of the plan version in force at closure, with the objective's text. */
+  objectiveOutcomes: z.array(z.object({ objectiveId: z.string(), objective: z.string().nullable(), outcome: z.enum(OBJECTIVE_OUTCOMES), note: z.string().nullable() })).nullable(),
   allowedTransitions: z.array(CaseStatus),
   statusHistory: z.array(StatusChange),
   transfers: z.array(Transfer),

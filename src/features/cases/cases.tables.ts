@@ -7,6 +7,8 @@ export interface ObjectiveOutcomeRow {
   objectiveId: string;
   outcome: ObjectiveOutcome;
   note: string | null;
+  /** The objective's text when the case was closed (agreed plan versions never change); absent in older rows. */
+  objective?: string;
 }
 
 export interface CaseRecordTable {

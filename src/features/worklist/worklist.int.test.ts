@@ -33,7 +33,7 @@ describe('worklist and notifications', () => {
   it('a case appears once its review date has passed, for the owner, the team and the manager; reads are logged', async () => {
     expect((await page(worker, 'review', '?limit=100')).items.map((i) => i.caseId)).not.toContain(c.id);
     await t.database.db.updateTable('case_record').set({ next_review_on: '2000-01-03' }).where('id', '=', c.id).execute();
-    const before = await caseLogCount(t, c.id, 'read', ids.assistente);
+    const before = await caseLogCount(t, c.id, 'read', { userId: ids.assistente });
     for (const client of [worker, colleague, manager]) {
       const review = await page(client, 'review', '?limit=5');
       const item = review.items.find((i) => i.caseId === c.id);
@@ -42,7 +42,7 @@ describe('worklist and notifications', () => {
       expect(item?.beneficiary).toBeTruthy();
       expect(review.total).toBeGreaterThanOrEqual(1);
     }
-    expect(await caseLogCount(t, c.id, 'read', ids.assistente)).toBe(before + 1);
+    expect(await caseLogCount(t, c.id, 'read', { userId: ids.assistente })).toBe(before + 1);
     const outsider = await userWith(t, 'social_worker', 'union', await unionId(t));
     expect((await page(outsider, 'review', '?limit=100')).items.map((i) => i.caseId)).not.toContain(c.id);
     expect((await outsider.request('GET', '/api/worklist/bogus')).statusCode).toBe(400);

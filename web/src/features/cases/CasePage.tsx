@@ -94,6 +94,19 @@ function FullView({ detail, sections, notice, onSaved, onReload }: { detail: Cas
         {detail.intakeItemId ? ` · ${t('detail.fromIntake')}` : ''}
       </p>
       {detail.closureReason ? <p data-testid="case-closure">{t('detail.closure', { reason: t(`closureReason.${detail.closureReason}`), outcome: detail.closureOutcome ?? '' })}</p> : null}
+      {detail.objectiveOutcomes?.length ? (
+        <>
+          <h2 className="h5">{t('detail.objectiveOutcomes')}</h2>
+          <ul data-testid="case-objective-outcomes">
+            {detail.objectiveOutcomes.map((o) => (
+              <li key={o.objectiveId}>
+                {t('detail.objectiveOutcome', { objective: o.objective ?? t('detail.objectiveUnknown'), outcome: t(`objectiveOutcome.${o.outcome}`) })}
+                {o.note ? <> — {o.note}</> : null}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
       {writer ? (
         <div className="d-flex flex-wrap gap-2 mb-4">
           <Button color="primary" type="button" onClick={() => { setDialog('status'); }} testId="case-change-status">{t('detail.changeStatus')}</Button>

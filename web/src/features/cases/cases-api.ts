@@ -11,6 +11,7 @@ import type {
   TransferBody,
   UpdateCaseBody,
 } from '../../../../src/features/cases/cases.schemas.ts';
+import type { ClosureObjectives } from '../../../../src/features/care-plans/care-plans.schemas.ts';
 import { api, withQuery } from '../../platform/api/api-client.ts';
 
 const casePath = (id: string) => `/cases/${encodeURIComponent(id)}`;
@@ -24,6 +25,7 @@ export const casesApi = {
   update: (id: string, body: z.input<typeof UpdateCaseBody>) => api.patch<CaseDetail>(casePath(id), body),
   transfer: (id: string, body: z.input<typeof TransferBody>) => api.post<CaseDetail>(`${casePath(id)}/transfer`, body),
   breakGlass: (id: string, reason: string) => api.post<CaseDetail>(`${casePath(id)}/break-glass`, { reason }),
+  closureObjectives: (id: string) => api.get<ClosureObjectives>(`${casePath(id)}/closure-objectives`),
   owners: (id: string) => api.get<EligibleOwner[]>(`${casePath(id)}/eligible-owners`),
   ownersIn: (municipalityCode: string) => api.get<EligibleOwner[]>(withQuery('/cases/eligible-owners', { municipalityCode })),
   ofPerson: (personId: string, purpose?: string) => api.get<CaseListRow[]>(`/persons/${encodeURIComponent(personId)}/cases`, { purpose }),
