@@ -3,20 +3,25 @@ import type { Actor } from '../../platform/access/actor.ts';
 import type { AccessAction } from '../../platform/audit/access-log.schemas.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { recentDiary } from '../case-diary/diary-entries.ts';
-import { caseNotFound, logCasePersons, managesCase } from './case-access.ts';
-import { casePersons, existenceOf, selectCases, summaryOf } from './case-row.ts';
-import { CASE_TRANSITIONS } from './cases.codes.ts';
+import { caseNotFound, fullAccessFilter, logCasePersons, managesCase } from './case-access.ts';
+import { existenceOf, PERSON_ORDER, selectCases, summaryOf, type CasePersonRow } from './case-row.ts';
+import { CASE_TRANSITIONS, type CaseStatus } from './cases.codes.ts';
 import type { CaseDetail, CaseView } from './cases.schemas.ts';
 
-async function historyOf(trx: Db, caseId: string, hasTransfers: boolean) {
-  const statuses = await trx
-    .selectFrom('case_status_change as s')
-    .innerJoin('app_user as u', 'u.id', 's.changed_by')
-    .select(['s.id', 's.from_status', 's.to_status', 's.reason', 's.changed_at', 's.changed_by', 'u.display_name'])
-    .where('s.case_id', '=', caseId)
-    .orderBy('s.changed_at')
-    .orderBy('s.id')
-    .execute();
+interface StatusJson {
+  id: string;
+  from: CaseStatus | null;
+  to: CaseStatus;
+  reason: string;
+  at: string;
+  byId: string;
+  byName: string;
+}
+
+/** Timestamps inside JSON come as PostgreSQL writes them: the same ISO form as the columns'. */
+const iso = (value: string) => new Date(value).toISOString();
+
+async function historyOf(trx: Db, caseId: string, statuses: StatusJson[], hasTransfers: boolean) {
   // Most cases were never transferred: the case query tells, and saves this round trip.
   const transfers = !hasTransfers ? [] : await trx
     .selectFrom('case_transfer as x')
@@ -32,7 +37,7 @@ async function historyOf(trx: Db, caseId: string, hasTransfers: boolean) {
     .execute();
   const team = (id: string | null, name: string | null) => (id && name ? { id, name } : null);
   return {
-    statusHistory: statuses.map((s) => ({ id: s.id, from: s.from_status, to: s.to_status, reason: s.reason, at: s.changed_at, by: { id: s.changed_by, displayName: s.display_name } })),
+    statusHistory: statuses.map((s) => ({ id: s.id, from: s.from, to: s.to, reason: s.reason, at: iso(s.at), by: { id: s.byId, displayName: s.byName } })),
     transfers: transfers.map((x) => ({
       id: x.id,
       fromOwner: { id: x.from_owner_id, displayName: x.from_owner },
@@ -54,6 +59,16 @@ export async function readCase(trx: Db, actor: Actor, caseId: string, action: Ac
     .select([
       sql<string | null>`(SELECT max(g.expires_at) FROM case_access_grant g WHERE g.case_id = c.id AND g.user_id = ${actor.userId} AND g.expires_at > now())`.as('glass_until'),
       sql<boolean>`EXISTS (SELECT 1 FROM case_transfer x WHERE x.case_id = c.id)`.as('has_transfers'),
+      // The persons and the status history ride on the case query (one round trip less each), and only
+      // for a reader with full access: nobody else's request reads them.
+      sql<CasePersonRow[] | null>`CASE WHEN ${fullAccessFilter(actor)} THEN (
+        SELECT coalesce(json_agg(json_build_object('case_id', cp.case_id, 'person_id', cp.person_id, 'role', cp.role, 'municipality_code', cp.municipality_code,
+          'family_name', p.family_name, 'given_name', p.given_name, 'fiscal_code', p.fiscal_code) ORDER BY ${PERSON_ORDER}, p.name_key), '[]')
+        FROM case_person cp JOIN person p ON p.id = cp.person_id WHERE cp.case_id = c.id) END`.as('persons_json'),
+      sql<StatusJson[] | null>`CASE WHEN ${fullAccessFilter(actor)} THEN (
+        SELECT coalesce(json_agg(json_build_object('id', s.id, 'from', s.from_status, 'to', s.to_status, 'reason', s.reason, 'at', s.changed_at,
+          'byId', s.changed_by, 'byName', u.display_name) ORDER BY s.changed_at, s.id), '[]')
+        FROM case_status_change s JOIN app_user u ON u.id = s.changed_by WHERE s.case_id = c.id) END`.as('status_json'),
     ])
     .where('c.id', '=', caseId)
     .executeTakeFirst();
@@ -66,11 +81,13 @@ type DetailRow = NonNullable<Awaited<ReturnType<ReturnType<typeof selectCases>['
   opened_by_name: string | null;
   glass_until: string | null;
   has_transfers: boolean;
+  persons_json: CasePersonRow[] | null;
+  status_json: StatusJson[] | null;
 };
 
 async function fullDetail(trx: Db, actor: Actor, row: DetailRow, action: AccessAction): Promise<CaseDetail> {
-  const persons = await casePersons(trx, [row.id]);
-  const history = await historyOf(trx, row.id, row.has_transfers);
+  const persons = row.persons_json ?? [];
+  const history = await historyOf(trx, row.id, row.status_json ?? [], row.has_transfers);
   const diary = await recentDiary(trx, actor, row);
   await logCasePersons(trx, actor, persons, action);
   const manages = managesCase(actor, row);

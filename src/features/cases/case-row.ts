@@ -47,6 +47,9 @@ export function existenceOf(actor: Actor, row: CaseRow): CaseExistence {
   return { ...baseOf(row), access: 'exists', status: readsStatus ? row.status : null };
 }
 
+/** Beneficiary first, then household members, then others (then by name). */
+export const PERSON_ORDER = sql`CASE cp.role WHEN 'beneficiary' THEN 0 WHEN 'household_member' THEN 1 ELSE 2 END`;
+
 /** The persons of these cases (names shown only to those with full access). */
 export async function casePersons(trx: Db, caseIds: string[]) {
   if (caseIds.length === 0) return [];
@@ -55,12 +58,14 @@ export async function casePersons(trx: Db, caseIds: string[]) {
     .innerJoin('person as p', 'p.id', 'cp.person_id')
     .select(['cp.case_id', 'cp.person_id', 'cp.role', 'cp.municipality_code', 'p.family_name', 'p.given_name', 'p.fiscal_code'])
     .where('cp.case_id', 'in', caseIds)
-    .orderBy(sql`CASE cp.role WHEN 'beneficiary' THEN 0 WHEN 'household_member' THEN 1 ELSE 2 END`)
+    .orderBy(PERSON_ORDER)
     .orderBy('p.name_key')
     .execute();
 }
 
-export function summaryOf(row: CaseRow, persons: Awaited<ReturnType<typeof casePersons>>): CaseSummary {
+export type CasePersonRow = Awaited<ReturnType<typeof casePersons>>[number];
+
+export function summaryOf(row: CaseRow, persons: readonly CasePersonRow[]): CaseSummary {
   return {
     ...baseOf(row),
     access: 'full',
