@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { addExternalParticipant, scoreDimensions } from './support/assessments.ts';
 import { expectAccessible } from './support/browser.ts';
 import { keyboard } from './support/keyboard.ts';
 import { useE2eSession } from './support/session.ts';
@@ -40,10 +41,7 @@ describe('assessment and UVM meeting in the browser', () => {
 
     await page.getByTestId('assessment-in-depth-form').waitFor();
     // Each dimension: the focus on its first level, arrow keys move along the scale (and select).
-    for (const [code, downs] of [['HEALTH', 2], ['HOUSEHOLD', 1], ['HOUSING', 0], ['WORK', 1], ['EDUCATION', 0], ['NETWORK', 3]] as const) {
-      await keys.press(`dimension-${code}-score-1`, 'Space');
-      for (let i = 0; i < downs; i += 1) await page.keyboard.press('ArrowDown');
-    }
+    await scoreDimensions(page, { HEALTH: 3, HOUSEHOLD: 2, HOUSING: 1, WORK: 2, EDUCATION: 1, NETWORK: 4 });
     expect(await page.getByTestId('dimension-NETWORK-score-4').isChecked()).toBe(true);
     await keys.type('dimension-NETWORK-notes', 'Nessuna rete oltre al figlio.');
     // One dimension at the top of its scale: at least "high".
@@ -77,13 +75,7 @@ describe('assessment and UVM meeting in the browser', () => {
     await keys.press('meeting-new');
     await page.getByTestId('meeting-form').waitFor();
     await keys.type('meeting-place', 'Sede del servizio sociale');
-    await keys.press('participant-add-external');
-    await page.getByTestId('meeting-participant').first().waitFor();
-    const participant = page.getByTestId('meeting-participant').first();
-    const nameId = await participant.locator('input[id$="-name"]').getAttribute('id');
-    const bodyId = await participant.locator('input[id$="-body"]').getAttribute('id');
-    await keys.type(nameId ?? '', 'Dott. Marco Neri');
-    await keys.type(bodyId ?? '', 'Ausl Bologna — UVM anziani');
+    await addExternalParticipant(page, 'Dott. Marco Neri', 'Ausl Bologna — UVM anziani');
     await keys.type('meeting-question', 'Serve un inserimento al centro diurno?');
     await keys.type('meeting-decisions', 'Inserimento al centro diurno due giorni a settimana.');
     await expectAccessible(page, 'meeting form');

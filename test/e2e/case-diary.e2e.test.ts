@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { expectAccessible, launchBrowser } from './support/browser.ts';
+import { fillDiaryEntry } from './support/case-diary.ts';
 import { startServer, type RunningServer } from './support/server.ts';
 import { signIn } from './support/sign-in.ts';
 import { login } from '../support/test-app.ts';
@@ -36,22 +37,12 @@ describe('case diary in the browser', () => {
     await expectAccessible(page, 'case page with the diary');
 
     // A new entry, by keyboard only.
-    await page.getByTestId('diary-add').focus();
-    await page.keyboard.press('Enter');
-    await page.getByTestId('diary-add-dialog').waitFor();
-    await page.getByTestId('diary-kind').focus();
-    await page.getByTestId('diary-kind').selectOption('home_visit');
-    await page.getByTestId('diary-minutes').focus();
-    await page.keyboard.press('Control+A');
-    await page.keyboard.type('50');
-    await page.getByTestId('diary-add-external').focus();
-    await page.keyboard.press('Enter');
-    await page.locator('#diary-external-0-name').focus();
-    await page.keyboard.type('dott.ssa Neri');
-    await page.keyboard.press('Tab');
-    await page.keyboard.type('Ausl — Centro di salute mentale');
-    await page.getByTestId('diary-text').focus();
-    await page.keyboard.type('Visita domiciliare: la signora accoglie le operatrici, casa in ordine.');
+    await fillDiaryEntry(page, {
+      kind: 'home_visit',
+      minutes: 50,
+      external: [{ name: 'dott.ssa Neri', body: 'Ausl — Centro di salute mentale' }],
+      text: 'Visita domiciliare: la signora accoglie le operatrici, casa in ordine.',
+    });
     await expectAccessible(page, 'new diary entry dialog');
     await page.getByTestId('diary-add-dialog-submit').focus();
     await page.keyboard.press('Enter');

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { shiftDate, romeDate } from '../../src/features/appointments/rome-time.ts';
 import { computeFiscalCode } from '../../src/features/registry/fiscal-code/fiscal-code.ts';
 import { expectAccessible } from './support/browser.ts';
+import { fillReferral } from './support/front-desk.ts';
 import { keyboard } from './support/keyboard.ts';
 import { useE2eSession } from './support/session.ts';
 
@@ -43,14 +44,7 @@ describe('a front-desk morning, by keyboard', () => {
     expect(person).toMatchObject({ birth_date: walkIn.birthDate, sex: 'F', birth_place_code: 'A944' });
 
     // 2. The access, with its outcome: a referral to the social service.
-    await keys.press('person-record-access');
-    await page.getByTestId('access-form').waitFor();
-    await keys.choose('access-municipality', CASTEL_MAGGIORE);
-    await keys.press('access-channel-in_person', 'Space');
-    await keys.choose('access-need-area', 'ELD');
-    await keys.type('access-request', REQUEST);
-    await keys.press('access-outcome-referral', 'Space');
-    await keys.press('access-urgency-priority', 'Space');
+    await fillReferral(page, { municipality: CASTEL_MAGGIORE, channel: 'in_person', needArea: 'ELD', request: REQUEST, urgency: 'priority' });
     await expectAccessible(page, 'access form');
     await keys.press('access-submit');
     await page.getByTestId('access-created').waitFor();

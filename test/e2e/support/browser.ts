@@ -26,7 +26,7 @@ interface AxeViolation {
   id: string;
   impact: string | null;
   help: string;
-  nodes: { target: string[] }[];
+  nodes: { target: string[]; failureSummary?: string }[];
 }
 
 /** Runs axe-core on the page as it is now; fails on serious or critical violations. */
@@ -34,12 +34,15 @@ export async function expectAccessible(page: Page, label: string): Promise<void>
   // Judge the page at rest: no hover from the last click, no colour transition half-way (a button
   // fading between states has an in-between contrast no user reads).
   await page.mouse.move(0, 0);
+  // A dialog starts its fade-in only after its enter delay (the opacity transition is not running yet
+  // when it is mounted): wait until every open dialog is fully shown, or its text is judged half-faded.
+  await page.waitForFunction(() => Array.from(document.querySelectorAll('.modal')).every((modal) => modal.classList.contains('show') && getComputedStyle(modal).opacity === '1'));
   await page.evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished.catch(() => undefined))));
   await page.addScriptTag({ content: axeSource });
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
     const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => ({ target: n.target })) }));
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => ({ target: n.target, summary: n.failureSummary })) }));
   });
   const blocking = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(blocking, `${label}: ${JSON.stringify(blocking, null, 2)}`).toEqual([]);

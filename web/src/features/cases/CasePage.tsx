@@ -87,7 +87,7 @@ function FullView({ detail, sections, notice, onSaved, onReload }: { detail: Cas
         <dt className="col-sm-3">{t('detail.municipality')}</dt><dd className="col-sm-9">{detail.municipalityName}</dd>
         <dt className="col-sm-3">{t('detail.areas')}</dt><dd className="col-sm-9">{detail.needAreaCodes.map((code) => needAreas.labelOf(code)).join(', ') || '—'}</dd>
         <dt className="col-sm-3">{t('detail.nextReview')}</dt>
-        <dd className="col-sm-9">{detail.nextReviewOn ? formatDate(detail.nextReviewOn, i18n.language) : t('detail.noReview')}{detail.reviewOverdue ? <> <Badge color="danger">{t('list.overdue')}</Badge></> : null}</dd>
+        <dd className="col-sm-9">{detail.nextReviewOn ? formatDate(detail.nextReviewOn, i18n.language) : t('detail.noReview')}{detail.reviewOverdue ? <> <Badge color="danger" testId="case-review-overdue">{t('list.overdue')}</Badge></> : null}</dd>
       </dl>
       <p className="small text-muted">
         {t('detail.opened', { date: formatDate(detail.openedAt, i18n.language), name: detail.openedBy.displayName })}
