@@ -156,7 +156,7 @@ describe('a case from intake to closure in the browser', () => {
     // The assessment starts: the status says so, by keyboard (Enter opens the dialog, Enter saves).
     await keys.press('case-change-status');
     await worker.getByTestId('status-dialog').waitFor();
-    expect(await worker.getByTestId('status-to-assessing').isChecked()).toBe(true);
+    await keys.press('status-to-assessing', 'Space');
     await keys.type('status-reason', 'Avvio la valutazione multidimensionale');
     await keys.press('status-dialog-submit');
     await worker.getByTestId('case-status').filter({ hasText: 'In valutazione' }).waitFor();
@@ -258,8 +258,10 @@ describe('a case from intake to closure in the browser', () => {
     await worker.getByTestId('case-review-overdue').waitFor();
     await keys.press('case-change-status');
     await worker.getByTestId('status-dialog').waitFor();
-    // The first choice has the focus; the arrow key moves the choice to "closed", which asks for more.
-    await keys.press('status-to-suspended', 'ArrowDown');
+    // Nothing is chosen beforehand: saving now names the missing choice; Space chooses "closed", which asks for more.
+    await keys.press('status-dialog-submit');
+    await worker.getByTestId('status-to-error').waitFor();
+    await keys.press('status-to-closed', 'Space');
     expect(await worker.getByTestId('status-to-closed').isChecked()).toBe(true);
     await keys.type('status-reason', 'Progetto concluso');
     await keys.choose('status-closure-reason', 'goals_achieved');

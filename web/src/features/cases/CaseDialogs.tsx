@@ -53,7 +53,9 @@ function ObjectiveOutcomesFields({ objectives, answers, errors, onChange }: { ob
 /** A status change with its reason; closing also asks the closure reason, the outcome and each objective's outcome. */
 export function StatusDialog({ detail, onDone, onCancel }: DialogProps) {
   const { t, i18n } = useTranslation(['cases', 'common']);
-  const [to, setTo] = useState<CaseStatus>(detail.allowedTransitions[0] ?? 'open');
+  // No status is chosen beforehand: saving without choosing one must not change the case by accident.
+  const [to, setTo] = useState<CaseStatus | ''>('');
+  const [toMissing, setToMissing] = useState(false);
   const [reason, setReason] = useState('');
   const [closureReason, setClosureReason] = useState<ClosureReason>('goals_achieved');
   const [closureOutcome, setClosureOutcome] = useState('');
@@ -71,14 +73,17 @@ export function StatusDialog({ detail, onDone, onCancel }: DialogProps) {
     const answer = answers[o.id];
     return answer?.outcome ? [{ objectiveId: o.id, outcome: answer.outcome, note: answer.note.trim() || null }] : [];
   });
-  const submit = () =>
-    run(
+  const submit = async () => {
+    setToMissing(to === '');
+    if (to === '') return;
+    await run(
       () => casesApi.changeStatus(detail.id, { to, reason, version: detail.version, ...(closing ? { closureReason, closureOutcome, objectiveOutcomes } : {}) }),
       onDone,
     );
+  };
   return (
     <DialogShell id="status-dialog" title={t('statusDialog.title')} about={t('statusDialog.about', { status: t(`status.${detail.status}`) })} busy={busy} failure={failure ?? (closing ? loadFailure : null)} submitLabel={t('statusDialog.submit')} onSubmit={submit} onCancel={onCancel}>
-      <RadioGroup id="status-to" legend={t('statusDialog.to')} inline={false} value={to} options={detail.allowedTransitions.map((value) => ({ value, label: t(`status.${value}`) }))} onChange={(value) => { setTo(value as CaseStatus); }} />
+      <RadioGroup id="status-to" legend={t('statusDialog.to')} inline={false} value={to} options={detail.allowedTransitions.map((value) => ({ value, label: t(`status.${value}`) }))} onChange={(value) => { setTo(value as CaseStatus); setToMissing(false); }} error={toMissing ? t('statusDialog.chooseStatus') : errors.to} />
       <TextAreaField id="status-reason" label={t('statusDialog.reason')} required value={reason} onChange={setReason} maxLength={2000} error={errors.reason} />
       {closing ? (
         <>

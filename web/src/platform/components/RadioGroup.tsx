@@ -1,3 +1,4 @@
+import { FieldMessages } from './FieldMessages.tsx';
 import type { Option } from './SelectField.tsx';
 
 type Props = {
@@ -7,11 +8,12 @@ type Props = {
   options: readonly Option[];
   onChange: (value: string) => void;
   inline?: boolean;
+  error?: string | undefined;
 };
 
-export function RadioGroup({ id, legend, value, options, onChange, inline = true }: Props) {
+export function RadioGroup({ id, legend, value, options, onChange, inline = true, error }: Props) {
   return (
-    <fieldset className="mb-3" id={id}>
+    <fieldset className="mb-3" id={id} aria-describedby={error ? `${id}-error` : undefined}>
       <legend className="form-label fs-6 fw-semibold mb-1">{legend}</legend>
       {options.map((option) => {
         const optionId = `${id}-${option.value || 'none'}`;
@@ -30,6 +32,7 @@ export function RadioGroup({ id, legend, value, options, onChange, inline = true
           </div>
         );
       })}
+      <FieldMessages id={id} error={error} />
     </fieldset>
   );
 }
