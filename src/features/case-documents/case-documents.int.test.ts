@@ -84,6 +84,8 @@ describe('case documents: upload, download, type by content, size limit, who may
     expect(after.n).toBe(before.n);
     // Other routes still parse JSON as before.
     expect((await worker.request('POST', '/api/readability', { text: 'Una frase breve.' })).statusCode).toBe(200);
+    // The upload form says the configured limit before anyone sends a file.
+    expect((await worker.json('GET', '/api/documents/limits')).body).toEqual({ maxBytes: MAX_BYTES });
   });
 
   it('withdraws a document with a reason: it stays listed and cannot be deleted', async () => {

@@ -6,7 +6,7 @@ import { ErrorBody } from '../../platform/http/error.schemas.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import type { App, AppContext } from '../../platform/http/feature.ts';
 import { CASE_READ, CASE_WRITE } from '../cases/permissions.ts';
-import { CaseDocument, WithdrawBody } from './case-documents.schemas.ts';
+import { CaseDocument, DocumentLimits, WithdrawBody } from './case-documents.schemas.ts';
 import * as service from './case-documents.service.ts';
 import { documentStorage } from './document-storage.ts';
 
@@ -28,6 +28,12 @@ const notMultipart = () =>
 
 export function caseDocumentsRoutes(app: App, { database: { db }, config }: AppContext): void {
   const storage = documentStorage(config.documentsDir);
+
+  app.get(
+    '/documents/limits',
+    { config: { permission: CASE_WRITE }, schema: { tags, response: { 200: DocumentLimits, ...errors } } },
+    async () => ({ maxBytes: config.documentMaxBytes }),
+  );
 
   app.get(
     '/cases/:id/documents',

@@ -27,3 +27,7 @@ export type DocumentFields = z.infer<typeof DocumentFields>;
 
 export const WithdrawBody = z.strictObject({ reason: z.string().trim().min(3).max(1000) });
 export type WithdrawBody = z.infer<typeof WithdrawBody>;
+
+/** What an upload may be, for the form to say it before sending. */
+export const DocumentLimits = z.object({ maxBytes: z.number().int() });
+export type DocumentLimits = z.infer<typeof DocumentLimits>;

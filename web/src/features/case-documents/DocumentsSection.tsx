@@ -107,18 +107,36 @@ function DocumentTable({ caseId, documents, writer, onWithdraw }: { caseId: stri
   );
 }
 
+/** Bytes as a person reads them: "2,4 MB", "350 kB". */
+function formatSize(bytes: number, language: string): string {
+  const megabytes = bytes / (1024 * 1024);
+  if (megabytes >= 1) return `${formatNumber(Math.round(megabytes * 10) / 10, language)} MB`;
+  return `${formatNumber(Math.max(1, Math.round(bytes / 1024)), language)} kB`;
+}
+
 function UploadForm({ caseId, onUploaded }: { caseId: string; onUploaded: (d: CaseDocument) => void }) {
-  const { t } = useTranslation('caseDocuments');
+  const { t, i18n } = useTranslation('caseDocuments');
   const { errors, failure, busy, showErrors, save } = useFormSave();
   const [title, setTitle] = useState('');
   const [category, setCategory] = useState('');
   const [file, setFile] = useState<File | null>(null);
+  const [maxBytes, setMaxBytes] = useState<number | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    void caseDocumentsApi.limits().then((limits) => { setMaxBytes(limits.maxBytes); }, () => { setMaxBytes(null); });
+  }, []);
+  const fileHint = maxBytes === null ? undefined : t('upload.fileHint', { size: formatSize(maxBytes, i18n.language) });
 
   const submit = (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (!file) {
       showErrors({ file: t('upload.fileRequired') });
+      fileInput.current?.focus();
+      return;
+    }
+    // Said before sending megabytes the server would refuse (it checks again: HTTP 413).
+    if (maxBytes !== null && file.size > maxBytes) {
+      showErrors({ file: t('upload.fileTooLarge', { size: formatSize(file.size, i18n.language), max: formatSize(maxBytes, i18n.language) }) });
       fileInput.current?.focus();
       return;
     }
@@ -143,11 +161,11 @@ function UploadForm({ caseId, onUploaded }: { caseId: string; onUploaded: (d: Ca
           className={`form-control ${errors.file ? 'is-invalid' : ''}`}
           aria-required
           aria-invalid={errors.file ? true : undefined}
-          aria-describedby={describedBy('document-file', t('upload.fileHint'), errors.file)}
+          aria-describedby={describedBy('document-file', fileHint, errors.file)}
           onChange={(event) => { setFile(event.target.files?.[0] ?? null); }}
           data-testid="document-file"
         />
-        <FieldMessages id="document-file" hint={t('upload.fileHint')} error={errors.file} />
+        <FieldMessages id="document-file" hint={fileHint} error={errors.file} />
       </div>
       <TextField id="document-title" label={t('upload.name')} value={title} onChange={setTitle} error={errors.title} required maxLength={200} />
       <SelectField id="document-category" label={t('upload.category')} value={category} options={categories} placeholder={t('upload.choose')} onChange={setCategory} error={errors.category} required />

@@ -1,9 +1,10 @@
-import type { CaseDocument } from '../../../../src/features/case-documents/case-documents.schemas.ts';
+import type { CaseDocument, DocumentLimits } from '../../../../src/features/case-documents/case-documents.schemas.ts';
 import { api } from '../../platform/api/api-client.ts';
 
 const documentsPath = (caseId: string) => `/cases/${encodeURIComponent(caseId)}/documents`;
 
 export const caseDocumentsApi = {
+  limits: () => api.get<DocumentLimits>('/documents/limits'),
   list: (caseId: string) => api.get<CaseDocument[]>(documentsPath(caseId)),
   /** `form` holds title, category and then the file (the server reads the fields first). */
   upload: (caseId: string, form: FormData) => api.postForm<CaseDocument>(documentsPath(caseId), form),
