@@ -52,6 +52,11 @@ describe('cases in the browser', () => {
     expect(await manager.getByTestId('case-owner').innerText()).toContain('Marco Bianchi');
     expect(await manager.getByTestId('case-persons').innerText()).toContain(name);
     await expectAccessible(manager, 'case page');
+    // The page lists its sections at the top; a link leads to each.
+    const nav = manager.getByTestId('case-sections-nav');
+    expect(await nav.innerText()).toMatch(/Diario professionale[\s\S]*Valutazione[\s\S]*Documenti/);
+    await nav.getByRole('link', { name: 'Documenti' }).click();
+    await manager.waitForURL(/#case-section-documents$/);
     const taken = await server.database.db.selectFrom('intake_item').select('status').where('id', '=', item.id).executeTakeFirstOrThrow();
     expect(taken.status).toBe('taken_in_charge');
 

@@ -10,11 +10,11 @@ import { permissions } from './platform/auth/permissions.ts';
 
 /** The sections other features add to the case page, in the order they are shown. */
 export const caseSections: readonly CaseSection[] = [
-  { key: 'diary', permission: permissions.caseRead, render: (props) => <DiarySection {...props} /> },
-  { key: 'assessment', permission: permissions.caseRead, render: ({ detail }) => <AssessmentSection detail={detail} /> },
-  { key: 'uvm', permission: permissions.caseRead, render: ({ detail }) => <MeetingsSection detail={detail} /> },
-  { key: 'care-plan', permission: permissions.caseRead, render: ({ detail }) => <CarePlanSection detail={detail} /> },
-  { key: 'procedures', permission: permissions.caseRead, render: ({ detail, onChanged }) => <ProceduresSection detail={detail} onChanged={onChanged} /> },
-  { key: 'documents', permission: permissions.caseRead, render: ({ detail, onChanged }) => <DocumentsSection detail={detail} onChanged={onChanged} /> },
-  { key: 'letters', permission: permissions.caseRead, render: ({ detail }) => <LettersSection detail={detail} /> },
+  { key: 'diary', title: 'caseDiary:section.title', permission: permissions.caseRead, render: (props) => <DiarySection {...props} /> },
+  { key: 'assessment', title: 'assessments:section.title', permission: permissions.caseRead, render: ({ detail }) => <AssessmentSection detail={detail} /> },
+  { key: 'uvm', title: 'assessments:meetings.title', permission: permissions.caseRead, render: ({ detail }) => <MeetingsSection detail={detail} /> },
+  { key: 'care-plan', title: 'carePlans:section.title', permission: permissions.caseRead, render: ({ detail }) => <CarePlanSection detail={detail} /> },
+  { key: 'procedures', title: 'procedures:title', permission: permissions.caseRead, render: ({ detail, onChanged }) => <ProceduresSection detail={detail} onChanged={onChanged} /> },
+  { key: 'documents', title: 'caseDocuments:title', permission: permissions.caseRead, render: ({ detail, onChanged }) => <DocumentsSection detail={detail} onChanged={onChanged} /> },
+  { key: 'letters', title: 'caseLetters:title', permission: permissions.caseRead, render: ({ detail }) => <LettersSection detail={detail} /> },
 ];

@@ -1,5 +1,6 @@
 import { Alert, Badge, Button } from 'design-react-kit';
-import { Fragment, useCallback, useEffect, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import type { ParseKeys } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import type { CaseDetail, CaseExistence, CaseView } from '../../../../src/features/cases/cases.schemas.ts';
@@ -8,6 +9,7 @@ import { can, permissions, type Permission } from '../../platform/auth/permissio
 import { ErrorAlert } from '../../platform/components/ErrorAlert.tsx';
 import { Loading } from '../../platform/components/Loading.tsx';
 import { formatDate, formatDateTime } from '../../platform/format.ts';
+import { namespaces } from '../../platform/i18n/resources.ts';
 import { usePageTitle } from '../../platform/layout/use-page-title.ts';
 import { useNeedAreas } from '../accesses/use-access-options.ts';
 import { BreakGlassForm } from './BreakGlass.tsx';
@@ -21,9 +23,13 @@ import { STATUS_COLOR } from './case-format.ts';
  * assessments, meetings), shown when the user holds its permission. Sections are composed in App.
  * `onChanged` asks the page to read the case again (e.g. its status or activity changed).
  */
+type AllNamespaces = typeof namespaces;
+
 export interface CaseSection {
   key: string;
   permission: Permission;
+  /** i18n key (with its namespace) of the section's heading: names it in the page's list of sections. */
+  title: ParseKeys<AllNamespaces>;
   render: (props: { detail: CaseDetail; onChanged: () => void }) => ReactNode;
 }
 
@@ -74,6 +80,8 @@ function FullView({ detail, sections, notice, onSaved, onReload }: { detail: Cas
   const writer = can(me, permissions.caseWrite);
   const done = (saved: CaseDetail) => { setDialog(null); onSaved(saved); };
   const cancel = () => { setDialog(null); onReload(); };
+  const shown = sections.filter((section) => can(me, section.permission));
+  const { t: titleOf } = useTranslation(namespaces);
   return (
     <>
       <h1 data-testid="case-title">
@@ -81,6 +89,15 @@ function FullView({ detail, sections, notice, onSaved, onReload }: { detail: Cas
       </h1>
       <div aria-live="polite">{notice ? <Alert color="success" fade={false} testId="case-notice">{notice}</Alert> : null}</div>
       {detail.breakGlassUntil ? <Alert color="warning" fade={false} testId="case-glass-active">{t('detail.breakGlassUntil', { time: formatDateTime(detail.breakGlassUntil, i18n.language) })}</Alert> : null}
+      {shown.length > 0 ? (
+        <nav aria-label={t('detail.sectionsNav')} className="mb-3" data-testid="case-sections-nav">
+          <ul className="list-inline mb-0">
+            {shown.map((section) => (
+              <li key={section.key} className="list-inline-item"><a href={`#case-section-${section.key}`}>{titleOf(section.title, { returnObjects: false }) as string}</a></li>
+            ))}
+          </ul>
+        </nav>
+      ) : null}
       <dl className="row">
         <dt className="col-sm-3">{t('detail.owner')}</dt><dd className="col-sm-9" data-testid="case-owner">{detail.owner.displayName}</dd>
         <dt className="col-sm-3">{t('detail.team')}</dt><dd className="col-sm-9">{detail.team?.name ?? '—'}</dd>
@@ -137,8 +154,8 @@ function FullView({ detail, sections, notice, onSaved, onReload }: { detail: Cas
           </li>
         ))}
       </ol>
-      {sections.filter((section) => can(me, section.permission)).map((section) => (
-        <Fragment key={section.key}>{section.render({ detail, onChanged: onReload })}</Fragment>
+      {shown.map((section) => (
+        <div key={section.key} id={`case-section-${section.key}`} className="case-section">{section.render({ detail, onChanged: onReload })}</div>
       ))}
       {dialog === 'status' ? <StatusDialog detail={detail} onDone={done} onCancel={cancel} /> : null}
       {dialog === 'transfer' ? <TransferDialog detail={detail} onDone={done} onCancel={cancel} /> : null}
