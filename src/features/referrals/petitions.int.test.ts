@@ -76,6 +76,7 @@ describe('petitions for a support administrator: drafted from the case, status r
     expect(p).toMatchObject({ status: 'filed', filedOn: today(), docketNumber: '1234/2026 V.G.' });
     expect((await fill(p)).status).toBe(409);
     expect((await move(p, 'hearing_scheduled')).status).toBe(400);
+    expect((await move(p, 'hearing_scheduled', { hearingOn: '2020-01-01' })).status).toBe(400);
     p = (await move(p, 'hearing_scheduled', { hearingOn: '2027-02-15' })).body;
     expect(p).toMatchObject({ status: 'hearing_scheduled', hearingOn: '2027-02-15' });
     expect((await move(p, 'decided', { decisionOutcome: 'appointed' })).status).toBe(400);

@@ -163,6 +163,7 @@ export function changePetitionStatus(db: Db, actor: Actor, caseId: string, petit
           return { status: to, filed_on: body.on, docket_number: required('docketNumber', body.docketNumber, { it: 'Indicare il numero di ruolo.', en: 'Give the docket number.' }) };
         case 'hearing_scheduled':
           if (!body.hearingOn) throw invalid('hearingOn', { it: 'Indicare la data dell’udienza.', en: 'Give the hearing date.' });
+          if (current.filedOn && body.hearingOn < current.filedOn) throw invalid('hearingOn', { it: 'L’udienza non può precedere il deposito.', en: 'The hearing cannot come before the filing.' });
           return { status: to, hearing_on: body.hearingOn };
         case 'decided':
           if (!body.decisionOutcome) throw invalid('decisionOutcome', { it: 'Indicare l’esito del decreto.', en: 'Give the outcome of the decree.' });
