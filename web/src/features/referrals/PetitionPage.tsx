@@ -114,8 +114,8 @@ export function PetitionPage() {
             <legend className="h6">{t('petition.personsToHear')}</legend>
             {draft.personsToHear.map((p, i) => (
               <div key={i} className="row align-items-end">
-                <TextField className="col-md-5" id={`petition-person-${String(i)}-name`} label={t('petition.personName', { n: i + 1 })} value={p.name} onChange={(v) => { setPerson(i, 'name', v); }} required maxLength={200} />
-                <TextField className="col-md-5" id={`petition-person-${String(i)}-relation`} label={t('petition.personRelation', { n: i + 1 })} value={p.relation} onChange={(v) => { setPerson(i, 'relation', v); }} required maxLength={200} />
+                <TextField className="col-md-5" id={`petition-person-${String(i)}-name`} label={t('petition.personName', { n: i + 1 })} value={p.name} onChange={(v) => { setPerson(i, 'name', v); }} error={errors[`personsToHear.${String(i)}.name`]} required maxLength={200} />
+                <TextField className="col-md-5" id={`petition-person-${String(i)}-relation`} label={t('petition.personRelation', { n: i + 1 })} value={p.relation} onChange={(v) => { setPerson(i, 'relation', v); }} error={errors[`personsToHear.${String(i)}.relation`]} required maxLength={200} />
                 <div className="col-md-2 mb-3">
                   <Button color="danger" outline size="sm" type="button" onClick={() => { set('personsToHear')(draft.personsToHear.filter((_, j) => j !== i)); }}>
                     {t('petition.removePerson')}<span className="visually-hidden"> {p.name}</span>
