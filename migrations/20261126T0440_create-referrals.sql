@@ -42,6 +42,20 @@ CREATE TABLE case_referral_document (
 );
 COMMENT ON TABLE case_referral_document IS 'Documents of the same case attached to a referral (checked by the service: same case, not withdrawn).';
 
+-- The service refuses other cases' documents with a clear message; the trigger keeps it true whatever writes.
+CREATE OR REPLACE FUNCTION case_referral_document_same_case() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF NOT EXISTS (
+    SELECT 1 FROM case_referral r JOIN case_document d ON d.case_id = r.case_id
+    WHERE r.id = NEW.referral_id AND d.id = NEW.document_id
+  ) THEN
+    RAISE EXCEPTION 'a referral can only attach documents of its own case' USING ERRCODE = 'check_violation';
+  END IF;
+  RETURN NEW;
+END $$;
+CREATE TRIGGER case_referral_document_same_case BEFORE INSERT OR UPDATE ON case_referral_document
+  FOR EACH ROW EXECUTE FUNCTION case_referral_document_same_case();
+
 CREATE TABLE case_referral_status_change (
   id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
   referral_id uuid NOT NULL REFERENCES case_referral (id),

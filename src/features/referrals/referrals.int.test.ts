@@ -69,6 +69,8 @@ describe('referrals to specialist services: documents, status rules, versions, P
       expect(reply.status).toBe(400);
       expect(JSON.stringify(reply.body)).toContain('documentIds');
     }
+    const [anyReferral] = await t.database.db.selectFrom('case_referral').select('id').where('case_id', '=', c.id).execute();
+    await expect(t.database.db.insertInto('case_referral_document').values({ referral_id: anyReferral!.id, document_id: otherDocId }).execute()).rejects.toThrow(/own case/);
     const noName = await worker.json('POST', `/api/cases/${c.id}/referrals`, body({ service: 'other' }));
     expect(noName.status).toBe(400);
     const named = await worker.json<Referral>('POST', `/api/cases/${c.id}/referrals`, body({ service: 'other', serviceName: 'Associazione antiviolenza', documentIds: [] }));
