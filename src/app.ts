@@ -22,6 +22,7 @@ import { registryFeature } from './features/registry/index.ts';
 import { territoriesFeature } from './features/territories/index.ts';
 import { usersFeature } from './features/users/index.ts';
 import { proceduresFeature } from './features/procedures/index.ts';
+import { referralsFeature } from './features/referrals/index.ts';
 import { worklistFeature } from './features/worklist/index.ts';
 
 /** Every feature of Trama, in the order their start-up work must run. */
@@ -43,6 +44,7 @@ export const features: Feature[] = [
   caseLettersFeature,
   assessmentsFeature,
   carePlansFeature,
+  referralsFeature,
   auditFeature,
 ];
 

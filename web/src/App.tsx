@@ -25,6 +25,8 @@ import { CaseSettingsPage } from './features/case-settings/CaseSettingsPage.tsx'
 import { LetterTemplateEditPage } from './features/case-settings/LetterTemplateEditPage.tsx';
 import { LetterTemplatesPage } from './features/case-settings/LetterTemplatesPage.tsx';
 import { LetterComposerPage } from './features/case-letters/LetterComposerPage.tsx';
+import { PetitionPage } from './features/referrals/PetitionPage.tsx';
+import { ReferralPage } from './features/referrals/ReferralPage.tsx';
 import { AssessmentEditPage } from './features/assessments/AssessmentEditPage.tsx';
 import { AssessmentViewPage } from './features/assessments/AssessmentViewPage.tsx';
 import { MeetingFormPage } from './features/assessments/MeetingFormPage.tsx';
@@ -108,6 +110,8 @@ function SignedInRoutes() {
         <Route path="/cases/break-glass" element={<RequirePermission permission={p.caseManage}><BreakGlassEventsPage /></RequirePermission>} />
         <Route path="/worklist" element={<RequirePermission permission={p.caseRead}><WorklistPage /></RequirePermission>} />
         <Route path="/cases/:id/letters/:letterId" element={<RequirePermission permission={p.caseRead}><LetterComposerPage /></RequirePermission>} />
+        <Route path="/cases/:id/referrals/:referralId" element={<RequirePermission permission={p.caseRead}><ReferralPage /></RequirePermission>} />
+        <Route path="/cases/:id/petitions/:petitionId" element={<RequirePermission permission={p.caseRead}><PetitionPage /></RequirePermission>} />
         <Route path="/cases/:id" element={<RequirePermission permission={p.caseExists}><CasePage sections={caseSections} /></RequirePermission>} />
         <Route path="/cases/:id/assessments/:assessmentId" element={<RequirePermission permission={p.caseRead}><AssessmentViewPage /></RequirePermission>} />
         <Route path="/cases/:id/assessments/:assessmentId/preliminary" element={<RequirePermission permission={p.caseWrite}><AssessmentEditPage key="preliminary" part="preliminary" /></RequirePermission>} />

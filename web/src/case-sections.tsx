@@ -6,6 +6,7 @@ import { DocumentsSection } from './features/case-documents/DocumentsSection.tsx
 import { LettersSection } from './features/case-letters/LettersSection.tsx';
 import { AssessmentSection } from './features/assessments/AssessmentSection.tsx';
 import { MeetingsSection } from './features/assessments/MeetingsSection.tsx';
+import { PetitionsSection, ReferralsSection } from './features/referrals/ReferralsSection.tsx';
 import { permissions } from './platform/auth/permissions.ts';
 
 /** The sections other features add to the case page, in the order they are shown. */
@@ -17,4 +18,6 @@ export const caseSections: readonly CaseSection[] = [
   { key: 'procedures', title: 'procedures:title', permission: permissions.caseRead, render: ({ detail, onChanged }) => <ProceduresSection detail={detail} onChanged={onChanged} /> },
   { key: 'documents', title: 'caseDocuments:title', permission: permissions.caseRead, render: ({ detail, onChanged }) => <DocumentsSection detail={detail} onChanged={onChanged} /> },
   { key: 'letters', title: 'caseLetters:title', permission: permissions.caseRead, render: ({ detail }) => <LettersSection detail={detail} /> },
+  { key: 'referrals', title: 'referrals:referrals.title', permission: permissions.caseRead, render: ({ detail }) => <ReferralsSection detail={detail} /> },
+  { key: 'petitions', title: 'referrals:petitions.title', permission: permissions.caseRead, render: ({ detail }) => <PetitionsSection detail={detail} /> },
 ];

@@ -34,6 +34,8 @@ import usersEn from '../../features/users/en.json';
 import usersIt from '../../features/users/it.json';
 import proceduresEn from '../../features/procedures/en.json';
 import proceduresIt from '../../features/procedures/it.json';
+import referralsEn from '../../features/referrals/en.json';
+import referralsIt from '../../features/referrals/it.json';
 import worklistEn from '../../features/worklist/en.json';
 import worklistIt from '../../features/worklist/it.json';
 
@@ -59,6 +61,7 @@ export const resources = {
     caseLetters: caseLettersIt,
     assessments: assessmentsIt,
     carePlans: carePlansIt,
+    referrals: referralsIt,
   },
   en: {
     common: commonEn,
@@ -80,6 +83,7 @@ export const resources = {
     caseLetters: caseLettersEn,
     assessments: assessmentsEn,
     carePlans: carePlansEn,
+    referrals: referralsEn,
   },
 } as const;
 
