@@ -1,5 +1,6 @@
 import { CarePlanSection } from './features/care-plans/CarePlanSection.tsx';
 import type { CaseSection } from './features/cases/CasePage.tsx';
+import { InterventionsSection } from './features/interventions/InterventionsSection.tsx';
 import { DiarySection } from './features/case-diary/DiarySection.tsx';
 import { ProceduresSection } from './features/procedures/ProceduresSection.tsx';
 import { DocumentsSection } from './features/case-documents/DocumentsSection.tsx';
@@ -14,6 +15,7 @@ export const caseSections: readonly CaseSection[] = [
   { key: 'assessment', permission: permissions.caseRead, render: ({ detail }) => <AssessmentSection detail={detail} /> },
   { key: 'uvm', permission: permissions.caseRead, render: ({ detail }) => <MeetingsSection detail={detail} /> },
   { key: 'care-plan', permission: permissions.caseRead, render: ({ detail }) => <CarePlanSection detail={detail} /> },
+  { key: 'interventions', permission: permissions.interventionRead, render: ({ detail }) => <InterventionsSection detail={detail} /> },
   { key: 'procedures', permission: permissions.caseRead, render: ({ detail, onChanged }) => <ProceduresSection detail={detail} onChanged={onChanged} /> },
   { key: 'documents', permission: permissions.caseRead, render: ({ detail, onChanged }) => <DocumentsSection detail={detail} onChanged={onChanged} /> },
   { key: 'letters', permission: permissions.caseRead, render: ({ detail }) => <LettersSection detail={detail} /> },

@@ -107,7 +107,7 @@ describe('interventions: supports in force become interventions; providers recor
     const stale = await ponte.request('PUT', url, { deliveredOn: today, quantityHundredths: 100, version: d?.version });
     expect(stale.statusCode).toBe(412);
     expect(stale.body).toContain('350');
-    await t.database.db.updateTable('intervention_delivery').set({ recorded_at: sql<string>`now() - interval '8 days'` }).where('id', '=', d?.id ?? '').execute();
+    await sql`UPDATE intervention_delivery SET recorded_at = now() - interval '8 days' WHERE id = ${d?.id ?? ''}::uuid`.execute(t.database.db);
     const old = await ponte.request('PUT', url, { deliveredOn: today, quantityHundredths: 100, version: (d?.version ?? 0) + 1 });
     expect(old.statusCode).toBe(409);
   });
