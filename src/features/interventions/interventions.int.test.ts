@@ -5,7 +5,7 @@ import { personsIn } from '../accesses/access-test-kit.ts';
 import { aCase, caseLogCount, CASTEL_MAGGIORE } from '../cases/cases-test-kit.ts';
 import type { PlanVersion } from '../care-plans/care-plans.schemas.ts';
 import { aPlan, catalogueIds, inPerson, move, saveContent, type CatalogueIds } from '../care-plans/care-plans-test-kit.ts';
-import type { CaseInterventions, ProviderIntervention, ProviderInterventionList } from './interventions.schemas.ts';
+import type { CaseInterventions, Delivery, ProviderIntervention, ProviderInterventionList } from './interventions.schemas.ts';
 import { contentWith, periodAroundToday, sad, transport } from './interventions-test-kit.ts';
 
 describe('interventions: supports in force become interventions; providers record deliveries', () => {
@@ -58,8 +58,10 @@ describe('interventions: supports in force become interventions; providers recor
     const url = `/api/provider/interventions/${id}/deliveries`;
     expect((await ponte.json('POST', url, { deliveredOn: today, quantityHundredths: 150, staff: 'Giulia Ferri' })).status).toBe(200);
     expect((await ponte.json('POST', url, { deliveredOn: today, quantityHundredths: 0, personAbsent: true, notes: 'Non ha aperto.' })).status).toBe(200);
-    const third = await ponte.json<ProviderIntervention>('POST', url, { deliveredOn: today, quantityHundredths: 125 });
-    expect(third.status).toBe(200);
+    const created = await ponte.json<Delivery>('POST', url, { deliveredOn: today, quantityHundredths: 125 });
+    expect(created.status).toBe(200);
+    expect(created.body).toMatchObject({ quantityHundredths: 125, personAbsent: false, editable: true, version: 1 });
+    const third = await ponte.json<ProviderIntervention>('GET', `/api/provider/interventions/${id}`);
     expect(third.body.months.find((m) => m.month === month)).toEqual({ month, plannedHundredths: 1300, deliveredHundredths: 275, absences: 1 });
     expect(third.body.deliveries).toHaveLength(3);
     expect(third.body.personName).toBeTruthy();
@@ -101,12 +103,14 @@ describe('interventions: supports in force become interventions; providers recor
     const d = detail.deliveries.find((x) => x.quantityHundredths === 125);
     expect(d?.editable).toBe(true);
     const url = `/api/provider/interventions/${id}/deliveries/${d?.id ?? ''}`;
-    const first = await ponte.json<ProviderIntervention>('PUT', url, { deliveredOn: today, quantityHundredths: 200, staff: 'Paola Neri', version: d?.version });
+    const first = await ponte.json<Delivery>('PUT', url, { deliveredOn: today, quantityHundredths: 200, staff: 'Paola Neri', version: d?.version });
     expect(first.status).toBe(200);
-    expect(first.body.months.find((m) => m.month === month)?.deliveredHundredths).toBe(350);
+    expect(first.body).toMatchObject({ quantityHundredths: 200, staff: 'Paola Neri', version: 2 });
+    const now = await ponte.json<ProviderIntervention>('GET', `/api/provider/interventions/${id}`);
+    expect(now.body.months.find((m) => m.month === month)?.deliveredHundredths).toBe(350);
     const stale = await ponte.request('PUT', url, { deliveredOn: today, quantityHundredths: 100, version: d?.version });
     expect(stale.statusCode).toBe(412);
-    expect(stale.body).toContain('350');
+    expect(stale.json<{ data: { current: Delivery } }>().data.current).toMatchObject({ quantityHundredths: 200, version: 2 });
     await sql`UPDATE intervention_delivery SET recorded_at = now() - interval '8 days' WHERE id = ${d?.id ?? ''}::uuid`.execute(t.database.db);
     const old = await ponte.request('PUT', url, { deliveredOn: today, quantityHundredths: 100, version: (d?.version ?? 0) + 1 });
     expect(old.statusCode).toBe(409);

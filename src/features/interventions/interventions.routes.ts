@@ -3,7 +3,7 @@ import { ErrorBody } from '../../platform/http/error.schemas.ts';
 import type { App, AppContext } from '../../platform/http/feature.ts';
 import { withCaseContent } from '../cases/case-access.ts';
 import { INTERVENTION_RECORD } from './interventions.codes.ts';
-import { CaseInterventions, DeliveryInput, DeliveryParams, DeliveryUpdate, InterventionParams, MonthQuery, ProviderIntervention, ProviderInterventionList } from './interventions.schemas.ts';
+import { CaseInterventions, Delivery, DeliveryInput, DeliveryParams, DeliveryUpdate, InterventionParams, MonthQuery, ProviderIntervention, ProviderInterventionList } from './interventions.schemas.ts';
 import * as service from './interventions.service.ts';
 import { INTERVENTION_DELIVER, INTERVENTION_READ } from './permissions.ts';
 
@@ -28,12 +28,12 @@ export function interventionsRoutes(app: App, { database: { db } }: AppContext):
   app.get('/provider/interventions/:id', { ...deliver, schema: { tags, params: InterventionParams, response: { 200: ProviderIntervention, ...errors } } }, async (request) =>
     service.providerIntervention(db, getActor(request), request.params.id),
   );
-  app.post('/provider/interventions/:id/deliveries', { ...deliver, schema: { tags, params: InterventionParams, body: DeliveryInput, response: { 200: ProviderIntervention, ...errors } } }, async (request) =>
+  app.post('/provider/interventions/:id/deliveries', { ...deliver, schema: { tags, params: InterventionParams, body: DeliveryInput, response: { 200: Delivery, ...errors } } }, async (request) =>
     service.recordDelivery(db, getActor(request), request.params.id, request.body),
   );
   app.put(
     '/provider/interventions/:id/deliveries/:deliveryId',
-    { ...deliver, schema: { tags, description: 'Corrects a delivery within the correction days (412 when stale).', params: DeliveryParams, body: DeliveryUpdate, response: { 200: ProviderIntervention, ...errors } } },
+    { ...deliver, schema: { tags, description: 'Corrects a delivery within the correction days (412 when stale).', params: DeliveryParams, body: DeliveryUpdate, response: { 200: Delivery, ...errors } } },
     async (request) => service.correctDelivery(db, getActor(request), request.params.id, request.params.deliveryId, request.body),
   );
 }

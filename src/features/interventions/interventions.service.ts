@@ -8,7 +8,7 @@ import { AppError, invalid, notFound } from '../../platform/http/errors.ts';
 import { supportMonths } from '../care-plans/plan-totals.ts';
 import { DELIVERY_CORRECTION_DAYS, INTERVENTION_RECORD } from './interventions.codes.ts';
 import type { CaseInterventions, Delivery, DeliveryInput, DeliveryUpdate, MonthBalance, ProviderIntervention, ProviderInterventionList } from './interventions.schemas.ts';
-import type { InterventionTable } from './interventions.tables.ts';
+import type { InterventionDeliveryTable, InterventionTable } from './interventions.tables.ts';
 import { INTERVENTION_DELIVER } from './permissions.ts';
 import '../cases/cases.tables.ts';
 import '../registry/registry.tables.ts';
@@ -52,6 +52,9 @@ export function todayInRome(): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome' }).format(new Date());
 }
 
+/** Whether the provider may still correct a delivery: recorded within the correction days. */
+const editableSql = sql<boolean>`d.recorded_at > now() - make_interval(days => ${DELIVERY_CORRECTION_DAYS})`;
+
 const deliveryColumns = ['d.id', 'd.intervention_id', 'd.delivered_on', 'd.quantity_hundredths', 'd.person_absent', 'd.staff', 'd.notes', 'd.recorded_at', 'd.version', 'u.display_name'] as const;
 
 async function deliveriesOf(trx: Db, interventionIds: string[]): Promise<Map<string, Delivery[]>> {
@@ -60,25 +63,14 @@ async function deliveriesOf(trx: Db, interventionIds: string[]): Promise<Map<str
   const rows = await trx
     .selectFrom('intervention_delivery as d')
     .innerJoin('app_user as u', 'u.id', 'd.recorded_by')
-    .select([...deliveryColumns, sql<boolean>`d.recorded_at > now() - make_interval(days => ${DELIVERY_CORRECTION_DAYS})`.as('editable')])
+    .select([...deliveryColumns, editableSql.as('editable')])
     .where('d.intervention_id', 'in', interventionIds)
     .orderBy('d.delivered_on', 'desc')
     .orderBy('d.recorded_at', 'desc')
     .execute();
   for (const r of rows) {
     const list = out.get(r.intervention_id) ?? [];
-    list.push({
-      id: r.id,
-      deliveredOn: r.delivered_on,
-      quantityHundredths: r.quantity_hundredths,
-      personAbsent: r.person_absent,
-      staff: r.staff,
-      notes: r.notes,
-      recordedAt: new Date(r.recorded_at).toISOString(),
-      recordedBy: r.display_name,
-      version: r.version,
-      editable: r.editable,
-    });
+    list.push(toDelivery(r, r.display_name, r.editable));
     out.set(r.intervention_id, list);
   }
   return out;
@@ -189,9 +181,8 @@ export function providerInterventions(db: Db, actor: Actor, month = todayInRome(
 
 const interventionNotFound = () => notFound({ it: 'Intervento non trovato.', en: 'Intervention not found.' });
 
-async function providerRow(trx: Db, actor: Actor, id: string, lock = false) {
-  const query = providerQuery(trx, actor).where('i.id', '=', id);
-  const row = await (lock ? query.forUpdate('i') : query).executeTakeFirst();
+async function providerRow(trx: Db, actor: Actor, id: string) {
+  const row = await providerQuery(trx, actor).where('i.id', '=', id).executeTakeFirst();
   if (!row) throw interventionNotFound();
   return row;
 }
@@ -266,36 +257,59 @@ function checkDelivery(row: { start_date: string; end_date: string; status: stri
   return input;
 }
 
-/** Records a delivery of the provider's own intervention (404 for any other); logged as a create. */
-export function recordDelivery(db: Db, actor: Actor, id: string, input: DeliveryInput): Promise<ProviderIntervention> {
+type DeliveryRow = Selectable<InterventionDeliveryTable>;
+
+function toDelivery(r: Pick<DeliveryRow, 'id' | 'delivered_on' | 'quantity_hundredths' | 'person_absent' | 'staff' | 'notes' | 'recorded_at' | 'version'>, recordedBy: string, editable: boolean): Delivery {
+  return {
+    id: r.id,
+    deliveredOn: r.delivered_on,
+    quantityHundredths: r.quantity_hundredths,
+    personAbsent: r.person_absent,
+    staff: r.staff,
+    notes: r.notes,
+    recordedAt: new Date(r.recorded_at).toISOString(),
+    recordedBy,
+    version: r.version,
+    editable,
+  };
+}
+
+const deliveryValues = (d: DeliveryInput) => ({ delivered_on: d.deliveredOn, quantity_hundredths: d.quantityHundredths, person_absent: d.personAbsent, staff: d.staff, notes: d.notes });
+
+/**
+ * Records a delivery of the provider's own intervention (404 for any other), logged as a create.
+ * The write path is one transaction: the intervention with its beneficiary (the ownership check), the
+ * insert, the access-log row.
+ */
+export function recordDelivery(db: Db, actor: Actor, id: string, input: DeliveryInput): Promise<Delivery> {
   return db.transaction().execute(async (trx) => {
-    const row = await providerRow(trx, actor, id, true);
-    const d = checkDelivery(row, input);
-    await trx
+    const row = await providerRow(trx, actor, id);
+    const created = await trx
       .insertInto('intervention_delivery')
-      .values({ intervention_id: row.id, delivered_on: d.deliveredOn, quantity_hundredths: d.quantityHundredths, person_absent: d.personAbsent, staff: d.staff, notes: d.notes, recorded_by: actor.userId, updated_by: actor.userId })
-      .execute();
+      .values({ intervention_id: row.id, ...deliveryValues(checkDelivery(row, input)), recorded_by: actor.userId, updated_by: actor.userId })
+      .returningAll()
+      .executeTakeFirstOrThrow();
     await logProviderAccess(trx, actor, 'create', [row]);
-    return readProviderIntervention(trx, actor, row);
+    return toDelivery(created, actor.displayName, true);
   });
 }
 
-/** Corrects a delivery within the correction days: 412 with the current intervention when stale, 409 when too old. */
-export async function correctDelivery(db: Db, actor: Actor, id: string, deliveryId: string, input: DeliveryUpdate): Promise<ProviderIntervention> {
+/** Corrects a delivery within the correction days: 412 with the current delivery when stale, 409 when too old. */
+export async function correctDelivery(db: Db, actor: Actor, id: string, deliveryId: string, input: DeliveryUpdate): Promise<Delivery> {
   const outcome = await db.transaction().execute(async (trx) => {
-    const row = await providerRow(trx, actor, id, true);
+    const row = await providerRow(trx, actor, id);
     const current = await trx
-      .selectFrom('intervention_delivery')
-      .select(['id', 'version', sql<boolean>`recorded_at > now() - make_interval(days => ${DELIVERY_CORRECTION_DAYS})`.as('editable')])
-      .where('id', '=', deliveryId)
-      .where('intervention_id', '=', row.id)
-      .forUpdate()
+      .selectFrom('intervention_delivery as d')
+      .innerJoin('app_user as u', 'u.id', 'd.recorded_by')
+      .select([...deliveryColumns, editableSql.as('editable')])
+      .where('d.id', '=', deliveryId)
+      .where('d.intervention_id', '=', row.id)
+      .forUpdate('d')
       .executeTakeFirst();
     if (!current) throw notFound({ it: 'Erogazione non trovata.', en: 'Delivery not found.' });
     if (current.version !== input.version) {
-      const latest = await readProviderIntervention(trx, actor, row);
       await logProviderAccess(trx, actor, 'read', [row]);
-      return { conflict: latest };
+      return { conflict: toDelivery(current, current.display_name, current.editable) };
     }
     if (!current.editable) {
       throw new AppError('CONFLICT', {
@@ -306,14 +320,14 @@ export async function correctDelivery(db: Db, actor: Actor, id: string, delivery
       });
     }
     const { version, ...rest } = input;
-    const d = checkDelivery(row, { ...rest });
-    await trx
+    const saved = await trx
       .updateTable('intervention_delivery')
-      .set({ delivered_on: d.deliveredOn, quantity_hundredths: d.quantityHundredths, person_absent: d.personAbsent, staff: d.staff, notes: d.notes, updated_at: sql<string>`now()`, updated_by: actor.userId, version: version + 1 })
+      .set({ ...deliveryValues(checkDelivery(row, rest)), updated_at: sql<string>`now()`, updated_by: actor.userId, version: version + 1 })
       .where('id', '=', current.id)
-      .execute();
+      .returningAll()
+      .executeTakeFirstOrThrow();
     await logProviderAccess(trx, actor, 'update', [row]);
-    return { saved: await readProviderIntervention(trx, actor, row) };
+    return { saved: toDelivery(saved, current.display_name, true) };
   });
   if ('conflict' in outcome) throw new AppError('VERSION_CONFLICT', { data: { current: outcome.conflict } });
   return outcome.saved;

@@ -58,8 +58,9 @@ export function ProviderInterventionPage() {
     void save(async () => {
       const body = { deliveredOn: form.deliveredOn, quantityHundredths: hundredths, personAbsent: form.personAbsent, staff: form.staff, notes: form.notes };
       try {
-        const next = editing ? await interventionsApi.correct(id, editing.id, { ...body, version: editing.version }) : await interventionsApi.record(id, body);
-        setData(next);
+        if (editing) await interventionsApi.correct(id, editing.id, { ...body, version: editing.version });
+        else await interventionsApi.record(id, body);
+        setData(await interventionsApi.one(id));
         setNotice(editing ? t('form.corrected') : t('form.recorded'));
         setEditing(null);
         setForm(emptyForm());
