@@ -63,4 +63,5 @@ export const TARGETS = {
   timelinessMs: 500,
   casePageRps: 1000,
   worklistMs: 200,
+  providerDeliveryRps: 500,
 } as const;

@@ -66,6 +66,7 @@ export interface Results {
     };
     search: HttpScenario;
     accessWrite: HttpScenario & { accessesWritten: number };
+    providerDelivery: HttpScenario & { interventions: number; deliveriesWritten: number };
     timeliness: {
       endpoint: string;
       period: { from: string; to: string };
@@ -90,12 +91,13 @@ const pad = (value: string, width: number) => value.padEnd(width);
 const num = (value: number, digits = 1) => value.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 export function printTable(results: Results): void {
-  const { read, search, accessWrite, timeliness, casePage, worklist, worklistSummary } = results.scenarios;
+  const { read, search, accessWrite, providerDelivery, timeliness, casePage, worklist, worklistSummary } = results.scenarios;
   const rows: string[][] = [
     ['scenario', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'non-2xx', 'RSS max MB'],
     ['read  GET /api/persons/:id', num(read.requestsPerSecond, 0), num(read.latencyMs.p50), num(read.latencyMs.p95), num(read.latencyMs.p99), String(read.errors), String(read.non2xx), num(read.serverRssMaxMb, 0)],
     ['search GET /api/persons?q=', num(search.requestsPerSecond, 0), num(search.latencyMs.p50), num(search.latencyMs.p95), num(search.latencyMs.p99), String(search.errors), String(search.non2xx), num(search.serverRssMaxMb, 0)],
     ['access write POST /api/accesses', num(accessWrite.requestsPerSecond, 0), num(accessWrite.latencyMs.p50), num(accessWrite.latencyMs.p95), num(accessWrite.latencyMs.p99), String(accessWrite.errors), String(accessWrite.non2xx), num(accessWrite.serverRssMaxMb, 0)],
+    ['provider delivery POST', num(providerDelivery.requestsPerSecond, 0), num(providerDelivery.latencyMs.p50), num(providerDelivery.latencyMs.p95), num(providerDelivery.latencyMs.p99), String(providerDelivery.errors), String(providerDelivery.non2xx), num(providerDelivery.serverRssMaxMb, 0)],
     ['case page GET /api/cases/:id', num(casePage.requestsPerSecond, 0), num(casePage.latencyMs.p50), num(casePage.latencyMs.p95), num(casePage.latencyMs.p99), String(casePage.errors), String(casePage.non2xx), num(casePage.serverRssMaxMb, 0)],
     ['pgbench read SQL (tps)', num(read.pgbench.tps, 0), num(read.pgbench.latencyMs.p50), num(read.pgbench.latencyMs.p95), num(read.pgbench.latencyMs.p99), String(read.pgbench.failed), '-', '-'],
   ];

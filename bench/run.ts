@@ -16,6 +16,7 @@ import { runHttp, summarize } from './http.ts';
 import { pgbenchScript, runPgbench, SAMPLE_TABLE, type PgbenchResult } from './pgbench.ts';
 import { printTable, type Results } from './report.ts';
 import { accessWriteLoad, timelinessLatency } from './front-desk.ts';
+import { providerDeliveryLoad } from './interventions.ts';
 import { seedBenchDatabase, type SeedResult } from './seed.ts';
 import { seedAccesses, type AccessSeedResult } from './seed-accesses.ts';
 import { seedCases, type CaseSeedResult } from './seed-cases.ts';
@@ -164,6 +165,7 @@ async function main(): Promise<void> {
     let read: ReturnType<typeof summarize>;
     let search: ReturnType<typeof summarize>;
     let accessWrite: Awaited<ReturnType<typeof accessWriteLoad>>;
+    let providerDelivery: Awaited<ReturnType<typeof providerDeliveryLoad>>;
     let timeliness: Awaited<ReturnType<typeof timelinessLatency>>;
     let casePage: Awaited<ReturnType<typeof casePageLoad>>;
     let worklist: Awaited<ReturnType<typeof worklistLatency>>;
@@ -221,6 +223,8 @@ async function main(): Promise<void> {
       };
       accessWrite = await accessWriteLoad(frontDesk);
       await drain(admin, config.databaseName);
+      providerDelivery = await providerDeliveryLoad(frontDesk);
+      await drain(admin, config.databaseName);
       timeliness = await timelinessLatency(frontDesk);
       await drain(admin, config.databaseName);
       const caseBench = { ...frontDesk, sampleCases: config.sampleIds, worklistRuns: 15 };
@@ -248,8 +252,8 @@ async function main(): Promise<void> {
     const extended = await runPgbench({ ...pgbenchOptions, seconds: referenceSeconds, protocol: 'extended' });
 
     const ratio = read.requestsPerSecond / pgbench.tps;
-    const rssMb = Math.max(read.serverRssMaxMb, search.serverRssMaxMb, accessWrite.serverRssMaxMb, casePage.serverRssMaxMb);
-    const errorsAndNon2xx = read.errors + read.non2xx + search.errors + search.non2xx + accessWrite.errors + accessWrite.non2xx + casePage.errors + casePage.non2xx;
+    const rssMb = Math.max(read.serverRssMaxMb, search.serverRssMaxMb, accessWrite.serverRssMaxMb, providerDelivery.serverRssMaxMb, casePage.serverRssMaxMb);
+    const errorsAndNon2xx = read.errors + read.non2xx + search.errors + search.non2xx + accessWrite.errors + accessWrite.non2xx + providerDelivery.errors + providerDelivery.non2xx + casePage.errors + casePage.non2xx;
     const results: Results = {
       date: new Date().toISOString(),
       machine: await machine(admin),
@@ -291,6 +295,7 @@ async function main(): Promise<void> {
         },
         search: { endpoint: 'GET /api/persons?q=<name>', ...search },
         accessWrite: { endpoint: 'POST /api/accesses', ...accessWrite },
+        providerDelivery,
         timeliness,
         casePage,
         worklist,
@@ -316,6 +321,8 @@ async function main(): Promise<void> {
         searchP95Ms: { target: `<= ${TARGETS.searchP95Ms}`, value: search.latencyMs.p95, pass: search.latencyMs.p95 <= TARGETS.searchP95Ms },
         accessWriteRequestsPerSecond: { target: `>= ${TARGETS.accessWriteRps}`, value: accessWrite.requestsPerSecond, pass: accessWrite.requestsPerSecond >= TARGETS.accessWriteRps },
         accessWritesAllStored: { target: 'every 2xx wrote its access', value: accessWrite.accessesWritten - (accessWrite.statusCounts['2xx'] ?? 0), pass: accessWrite.accessesWritten >= (accessWrite.statusCounts['2xx'] ?? 0) },
+        providerDeliveryRequestsPerSecond: { target: `>= ${TARGETS.providerDeliveryRps}`, value: providerDelivery.requestsPerSecond, pass: providerDelivery.requestsPerSecond >= TARGETS.providerDeliveryRps },
+        providerDeliveriesAllStored: { target: 'every 2xx stored its delivery', value: providerDelivery.deliveriesWritten - (providerDelivery.statusCounts['2xx'] ?? 0), pass: providerDelivery.deliveriesWritten >= (providerDelivery.statusCounts['2xx'] ?? 0) },
         timelinessP95Ms: { target: `<= ${TARGETS.timelinessMs}`, value: timeliness.latencyMs.p95, pass: timeliness.latencyMs.p95 <= TARGETS.timelinessMs },
         casePageRequestsPerSecond: { target: `>= ${TARGETS.casePageRps}`, value: casePage.requestsPerSecond, pass: casePage.requestsPerSecond >= TARGETS.casePageRps },
         casePageReadsLogged: { target: 'every 2xx logged', value: casePage.caseReadLogRows - (casePage.statusCounts['2xx'] ?? 0), pass: casePage.caseReadLogRows >= (casePage.statusCounts['2xx'] ?? 0) },

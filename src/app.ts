@@ -14,6 +14,7 @@ import { caseDiaryFeature } from './features/case-diary/index.ts';
 import { caseDocumentsFeature } from './features/case-documents/index.ts';
 import { caseLettersFeature } from './features/case-letters/index.ts';
 import { carePlansFeature } from './features/care-plans/index.ts';
+import { interventionsFeature } from './features/interventions/index.ts';
 import { caseSettingsFeature } from './features/case-settings/index.ts';
 import { casesFeature } from './features/cases/index.ts';
 import { catalogueFeature } from './features/catalogue/index.ts';
@@ -45,6 +46,7 @@ export const features: Feature[] = [
   assessmentsFeature,
   carePlansFeature,
   referralsFeature,
+  interventionsFeature,
   auditFeature,
 ];
 

@@ -11,6 +11,7 @@ import { caseDocumentsDemo } from '../features/case-documents/demo/case-document
 import { caseLettersDemo } from '../features/case-letters/demo/case-letters-demo.ts';
 import { carePlansDemo } from '../features/care-plans/demo/care-plans-demo.ts';
 import { referralsDemo } from '../features/referrals/demo/referrals-demo.ts';
+import { interventionsDemo } from '../features/interventions/demo/interventions-demo.ts';
 
 /** What the demo seed hands each feature's demo data: the Union, its users and the persons created. */
 export interface DemoContext {
@@ -28,4 +29,4 @@ export interface DemoContext {
 export type FeatureDemo = (trx: Db, context: DemoContext) => Promise<void>;
 
 /** Each feature's demo data, in the order it must be created (later ones may use earlier ones' rows). */
-export const featureDemos: FeatureDemo[] = [seedHouseholdDemo, catalogueDemo, seedAccessesDemo, appointmentsDemo, casesDemo, caseDiaryDemo, caseDocumentsDemo, caseLettersDemo, assessmentsDemo, carePlansDemo, proceduresDemo, referralsDemo];
+export const featureDemos: FeatureDemo[] = [seedHouseholdDemo, catalogueDemo, seedAccessesDemo, appointmentsDemo, casesDemo, caseDiaryDemo, caseDocumentsDemo, caseLettersDemo, assessmentsDemo, carePlansDemo, interventionsDemo, referralsDemo, proceduresDemo];

@@ -21,6 +21,8 @@ import { CalendarPage } from './features/appointments/CalendarPage.tsx';
 import { RoomsAdminPage } from './features/appointments/RoomsAdminPage.tsx';
 import { TimelinessPage } from './features/appointments/TimelinessPage.tsx';
 import { CarePlanPage } from './features/care-plans/CarePlanPage.tsx';
+import { ProviderInterventionPage } from './features/interventions/ProviderInterventionPage.tsx';
+import { ProviderPortalPage } from './features/interventions/ProviderPortalPage.tsx';
 import { CaseSettingsPage } from './features/case-settings/CaseSettingsPage.tsx';
 import { LetterTemplateEditPage } from './features/case-settings/LetterTemplateEditPage.tsx';
 import { LetterTemplatesPage } from './features/case-settings/LetterTemplatesPage.tsx';
@@ -121,6 +123,8 @@ function SignedInRoutes() {
         <Route path="/cases/:id/meetings/:meetingId/edit" element={<RequirePermission permission={p.caseWrite}><MeetingFormPage /></RequirePermission>} />
         <Route path="/cases/:id/plan" element={<RequirePermission permission={p.caseRead}><CarePlanPage /></RequirePermission>} />
         <Route path="/cases/:id/plan/versions/:n" element={<RequirePermission permission={p.caseRead}><CarePlanPage /></RequirePermission>} />
+        <Route path="/provider" element={<RequirePermission permission={p.interventionDeliver}><ProviderPortalPage /></RequirePermission>} />
+        <Route path="/provider/interventions/:id" element={<RequirePermission permission={p.interventionDeliver}><ProviderInterventionPage /></RequirePermission>} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </Layout>

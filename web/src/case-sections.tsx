@@ -1,5 +1,6 @@
 import { CarePlanSection } from './features/care-plans/CarePlanSection.tsx';
 import type { CaseSection } from './features/cases/CasePage.tsx';
+import { InterventionsSection } from './features/interventions/InterventionsSection.tsx';
 import { DiarySection } from './features/case-diary/DiarySection.tsx';
 import { ProceduresSection } from './features/procedures/ProceduresSection.tsx';
 import { DocumentsSection } from './features/case-documents/DocumentsSection.tsx';
@@ -15,6 +16,7 @@ export const caseSections: readonly CaseSection[] = [
   { key: 'assessment', title: 'assessments:section.title', permission: permissions.caseRead, render: ({ detail }) => <AssessmentSection detail={detail} /> },
   { key: 'uvm', title: 'assessments:meetings.title', permission: permissions.caseRead, render: ({ detail }) => <MeetingsSection detail={detail} /> },
   { key: 'care-plan', title: 'carePlans:section.title', permission: permissions.caseRead, render: ({ detail }) => <CarePlanSection detail={detail} /> },
+  { key: 'interventions', title: 'interventions:section.title', permission: permissions.interventionRead, render: ({ detail }) => <InterventionsSection detail={detail} /> },
   { key: 'procedures', title: 'procedures:title', permission: permissions.caseRead, render: ({ detail, onChanged }) => <ProceduresSection detail={detail} onChanged={onChanged} /> },
   { key: 'documents', title: 'caseDocuments:title', permission: permissions.caseRead, render: ({ detail, onChanged }) => <DocumentsSection detail={detail} onChanged={onChanged} /> },
   { key: 'letters', title: 'caseLetters:title', permission: permissions.caseRead, render: ({ detail }) => <LettersSection detail={detail} /> },

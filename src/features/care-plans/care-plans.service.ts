@@ -4,6 +4,7 @@ import type { AccessAction } from '../../platform/audit/access-log.schemas.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { AppError, invalid } from '../../platform/http/errors.ts';
 import { touchCaseActivity, withCaseContent } from '../cases/case-access.ts';
+import { activateInterventions, endInterventions } from '../interventions/intervention-sync.ts';
 import { PLAN_TRANSITIONS, type PlanStatus } from './care-plans.codes.ts';
 import type { CreatePlanBody, PlanVersion, SavePlanBody, TransitionBody } from './care-plans.schemas.ts';
 import { contentOf, deleteContent, writeContent } from './plan-content.ts';
@@ -184,11 +185,15 @@ export function transitionPlan(db: Db, actor: Actor, caseId: string, n: number, 
           .where('id', '<>', plan.id)
           .where('status', 'in', ['agreed', 'active', 'under_review'])
           .execute();
+        // Its supports become (or update) the case's interventions; dropped supports end theirs.
+        await activateInterventions(trx, plan.id);
         return { status: 'active', activated_at: sql`now()` };
       }
       case 'under_review':
         return { status: 'under_review', review_started_at: sql`now()` };
       case 'closed':
+        // Closing the version in force (active or under review) ends its interventions; an agreed one never started them.
+        if (plan.status !== 'agreed') await endInterventions(trx, caseId);
         return { status: 'closed', closed_at: sql`now()`, closing_note: body.note ?? null };
     }
   });

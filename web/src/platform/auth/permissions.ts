@@ -31,6 +31,8 @@ export const permissions = {
   caseWrite: 'case.write',
   caseExists: 'case.exists',
   caseManage: 'case.manage',
+  interventionRead: 'intervention.read',
+  interventionDeliver: 'intervention.deliver',
 } as const;
 
 export type Permission = (typeof permissions)[keyof typeof permissions];

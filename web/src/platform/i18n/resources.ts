@@ -14,6 +14,8 @@ import caseLettersEn from '../../features/case-letters/en.json';
 import caseLettersIt from '../../features/case-letters/it.json';
 import carePlansEn from '../../features/care-plans/en.json';
 import carePlansIt from '../../features/care-plans/it.json';
+import interventionsEn from '../../features/interventions/en.json';
+import interventionsIt from '../../features/interventions/it.json';
 import caseSettingsEn from '../../features/case-settings/en.json';
 import caseSettingsIt from '../../features/case-settings/it.json';
 import auditEn from '../../features/audit/en.json';
@@ -62,6 +64,7 @@ export const resources = {
     assessments: assessmentsIt,
     carePlans: carePlansIt,
     referrals: referralsIt,
+    interventions: interventionsIt,
   },
   en: {
     common: commonEn,
@@ -84,6 +87,7 @@ export const resources = {
     assessments: assessmentsEn,
     carePlans: carePlansEn,
     referrals: referralsEn,
+    interventions: interventionsEn,
   },
 } as const;
 

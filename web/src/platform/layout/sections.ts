@@ -25,7 +25,8 @@ export type SectionKey =
   | 'letterTemplates'
   | 'cases'
   | 'breakGlass'
-  | 'worklist';
+  | 'worklist'
+  | 'providerPortal';
 
 export type Section = { key: SectionKey; to: string; permission: Permission; inMenu: boolean };
 
@@ -53,6 +54,7 @@ export const sections: readonly Section[] = [
   { key: 'bookAppointment', to: '/appointments/new', permission: permissions.appointmentWrite, inMenu: false },
   { key: 'rooms', to: '/admin/rooms', permission: permissions.roomManage, inMenu: true },
   { key: 'timeliness', to: '/reports/timeliness', permission: permissions.timelinessRead, inMenu: true },
+  { key: 'providerPortal', to: '/provider', permission: permissions.interventionDeliver, inMenu: true },
   { key: 'caseSettings', to: '/case-settings', permission: permissions.caseConfigure, inMenu: true },
   { key: 'letterTemplates', to: '/case-settings/letters', permission: permissions.caseConfigure, inMenu: false },
 ];
