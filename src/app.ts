@@ -15,6 +15,7 @@ import { caseDocumentsFeature } from './features/case-documents/index.ts';
 import { caseLettersFeature } from './features/case-letters/index.ts';
 import { carePlansFeature } from './features/care-plans/index.ts';
 import { caseSettingsFeature } from './features/case-settings/index.ts';
+import { contributionsFeature } from './features/contributions/index.ts';
 import { casesFeature } from './features/cases/index.ts';
 import { catalogueFeature } from './features/catalogue/index.ts';
 import { householdsFeature } from './features/households/index.ts';
@@ -43,6 +44,7 @@ export const features: Feature[] = [
   caseLettersFeature,
   assessmentsFeature,
   carePlansFeature,
+  contributionsFeature,
   auditFeature,
 ];
 
