@@ -10,6 +10,7 @@ import { proceduresDemo } from '../features/procedures/demo/procedures-demo.ts';
 import { caseDocumentsDemo } from '../features/case-documents/demo/case-documents-demo.ts';
 import { caseLettersDemo } from '../features/case-letters/demo/case-letters-demo.ts';
 import { carePlansDemo } from '../features/care-plans/demo/care-plans-demo.ts';
+import { contributionsDemo } from '../features/contributions/demo/contributions-demo.ts';
 
 /** What the demo seed hands each feature's demo data: the Union, its users and the persons created. */
 export interface DemoContext {
@@ -27,4 +28,4 @@ export interface DemoContext {
 export type FeatureDemo = (trx: Db, context: DemoContext) => Promise<void>;
 
 /** Each feature's demo data, in the order it must be created (later ones may use earlier ones' rows). */
-export const featureDemos: FeatureDemo[] = [seedHouseholdDemo, catalogueDemo, seedAccessesDemo, appointmentsDemo, casesDemo, caseDiaryDemo, caseDocumentsDemo, caseLettersDemo, assessmentsDemo, carePlansDemo, proceduresDemo];
+export const featureDemos: FeatureDemo[] = [seedHouseholdDemo, catalogueDemo, seedAccessesDemo, appointmentsDemo, casesDemo, caseDiaryDemo, caseDocumentsDemo, caseLettersDemo, assessmentsDemo, carePlansDemo, contributionsDemo, proceduresDemo];

@@ -149,3 +149,21 @@ describe('contributions: proposal, team decision, yearly ceilings', () => {
     await manager.request('PUT', `/api/contribution-ceilings/${CASTEL_MAGGIORE}`, { personYearlyCents: null, householdYearlyCents: null, version: (version ?? 0) + 1 });
   });
 });
+
+describe('contributions demo', () => {
+  it('has one contribution approved in a team meeting, one proposed, and an open payment list for this month', async () => {
+    const t = await startTestApp();
+    try {
+      const rows = await t.database.db.selectFrom('contribution').select(['status', 'decision_id']).execute();
+      expect(rows.filter((r) => r.status === 'approved' && r.decision_id).length).toBeGreaterThanOrEqual(1);
+      expect(rows.some((r) => r.status === 'proposed')).toBe(true);
+      const month = `${new Date().toISOString().slice(0, 7)}-01`;
+      const list = await t.database.db.selectFrom('payment_list').select('id').where('month', '=', month).where('status', '=', 'open').executeTakeFirst();
+      expect(list).toBeDefined();
+      const lines = await t.database.db.selectFrom('payment_line').select('amount_cents').where('list_id', '=', list?.id ?? '').execute();
+      expect(lines.map((l) => l.amount_cents)).toEqual([25000]);
+    } finally {
+      await t.close();
+    }
+  });
+});
