@@ -6,6 +6,7 @@ import { DocumentsSection } from './features/case-documents/DocumentsSection.tsx
 import { LettersSection } from './features/case-letters/LettersSection.tsx';
 import { AssessmentSection } from './features/assessments/AssessmentSection.tsx';
 import { MeetingsSection } from './features/assessments/MeetingsSection.tsx';
+import { ContributionsSection } from './features/contributions/ContributionsSection.tsx';
 import { permissions } from './platform/auth/permissions.ts';
 
 /** The sections other features add to the case page, in the order they are shown. */
@@ -14,6 +15,7 @@ export const caseSections: readonly CaseSection[] = [
   { key: 'assessment', permission: permissions.caseRead, render: ({ detail }) => <AssessmentSection detail={detail} /> },
   { key: 'uvm', permission: permissions.caseRead, render: ({ detail }) => <MeetingsSection detail={detail} /> },
   { key: 'care-plan', permission: permissions.caseRead, render: ({ detail }) => <CarePlanSection detail={detail} /> },
+  { key: 'contributions', permission: permissions.caseRead, render: ({ detail }) => <ContributionsSection detail={detail} /> },
   { key: 'procedures', permission: permissions.caseRead, render: ({ detail, onChanged }) => <ProceduresSection detail={detail} onChanged={onChanged} /> },
   { key: 'documents', permission: permissions.caseRead, render: ({ detail, onChanged }) => <DocumentsSection detail={detail} onChanged={onChanged} /> },
   { key: 'letters', permission: permissions.caseRead, render: ({ detail }) => <LettersSection detail={detail} /> },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decimalCents, formatEuro, isValidIban, normaliseIban } from './money.ts';
+import { decimalCents, formatEuro, isValidIban, normaliseIban, parseEuroCents } from './money.ts';
 
 describe('money in integer cents', () => {
   it('formats Italian euros exactly', () => {
@@ -16,5 +16,15 @@ describe('money in integer cents', () => {
     expect(isValidIban('GB82WEST12345698765432')).toBe(true);
     expect(isValidIban('IT60X05428111010000001234')).toBe(false);
     expect(normaliseIban(' it60 x054 ')).toBe('IT60X054');
+  });
+
+  it('reads euros typed by a person into integer cents', () => {
+    expect(parseEuroCents('150')).toBe(15000);
+    expect(parseEuroCents('0,10')).toBe(10);
+    expect(parseEuroCents('0.1')).toBe(10);
+    expect(parseEuroCents('1.234,56')).toBe(123456);
+    expect(parseEuroCents('€ 33,33')).toBe(3333);
+    expect(parseEuroCents('12,345')).toBeNull();
+    expect(parseEuroCents('abc')).toBeNull();
   });
 });

@@ -33,3 +33,13 @@ export function isValidIban(value: string): boolean {
   }
   return remainder === 1;
 }
+
+/** Integer cents from an amount typed in euros ("150", "150,5", "1.234,56", "0.10"); null when it is not an amount. */
+export function parseEuroCents(text: string): number | null {
+  const value = text.trim().replace(/^€\s*/, '');
+  const match = /^(\d{1,3}(?:\.\d{3})+|\d+)(?:[,.](\d{1,2}))?$/.exec(value);
+  if (!match) return null;
+  const euros = Number((match[1] ?? '0').replaceAll('.', ''));
+  const cents = Number((match[2] ?? '').padEnd(2, '0'));
+  return euros * 100 + cents;
+}

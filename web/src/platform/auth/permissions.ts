@@ -31,6 +31,8 @@ export const permissions = {
   caseWrite: 'case.write',
   caseExists: 'case.exists',
   caseManage: 'case.manage',
+  paymentManage: 'payment.manage',
+  contributionConfigure: 'contribution.configure',
 } as const;
 
 export type Permission = (typeof permissions)[keyof typeof permissions];

@@ -34,6 +34,8 @@ import usersEn from '../../features/users/en.json';
 import usersIt from '../../features/users/it.json';
 import proceduresEn from '../../features/procedures/en.json';
 import proceduresIt from '../../features/procedures/it.json';
+import contributionsEn from '../../features/contributions/en.json';
+import contributionsIt from '../../features/contributions/it.json';
 import worklistEn from '../../features/worklist/en.json';
 import worklistIt from '../../features/worklist/it.json';
 
@@ -59,6 +61,7 @@ export const resources = {
     caseLetters: caseLettersIt,
     assessments: assessmentsIt,
     carePlans: carePlansIt,
+    contributions: contributionsIt,
   },
   en: {
     common: commonEn,
@@ -80,6 +83,7 @@ export const resources = {
     caseLetters: caseLettersEn,
     assessments: assessmentsEn,
     carePlans: carePlansEn,
+    contributions: contributionsEn,
   },
 } as const;
 
