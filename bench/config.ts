@@ -63,4 +63,6 @@ export const TARGETS = {
   timelinessMs: 500,
   casePageRps: 1000,
   worklistMs: 200,
+  /** One team meeting approving 10,000 contributions into the payment lists (issue 6). */
+  contributionApprovalMs: 5000,
 } as const;
