@@ -86,4 +86,19 @@ describe('economic contributions in the browser', () => {
     expect(csv).toContain('"123,45"');
     expect(csv).toContain('Totale;;;;;;"373,45"');
   });
+
+  it('the manager sets the yearly ceilings in euros, read as integer cents', async () => {
+    const manager = await browser.newPage();
+    await signIn(manager, 'responsabile');
+    await manager.goto(`${server.url}/contributions/ceilings`);
+    await manager.getByTestId('ceilings-page').waitFor();
+    const code = (await server.database.db.selectFrom('municipality').select('istat_code').where('name', '=', 'Castel Maggiore').executeTakeFirstOrThrow()).istat_code;
+    await manager.locator(`#ceiling-person-${code}`).fill('2.400,50');
+    await manager.locator(`#ceiling-household-${code}`).fill('5000');
+    await expectAccessible(manager, 'ceilings page');
+    await manager.locator(`#ceiling-household-${code}`).press('Enter');
+    await manager.getByText(/Tetti di Castel Maggiore salvati|Ceilings of Castel Maggiore saved/).waitFor();
+    const saved = await server.database.db.selectFrom('contribution_ceiling').select(['person_yearly_cents', 'household_yearly_cents']).where('municipality_code', '=', code).executeTakeFirstOrThrow();
+    expect([Number(saved.person_yearly_cents), Number(saved.household_yearly_cents)]).toEqual([240050, 500000]);
+  });
 });

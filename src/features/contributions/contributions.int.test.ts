@@ -136,8 +136,8 @@ describe('contributions: proposal, team decision, yearly ceilings', () => {
       .groupBy('household_id')
       .having((eb) => eb.fn.countAll(), '>=', 2)
       .executeTakeFirst();
-    if (!household) return;
-    const [a, b] = household.members;
+    expect(household, 'a demo household of two or more').toBeDefined();
+    const [a, b] = household?.members ?? [];
     const { caseId } = await aCaseWithPlan(t, worker, [a ?? '', b ?? '']);
     const ceilings = await manager.json<{ municipalityCode: string; version: number | null }[]>('GET', '/api/contribution-ceilings');
     const version = ceilings.body.find((c) => c.municipalityCode === CASTEL_MAGGIORE)?.version ?? null;

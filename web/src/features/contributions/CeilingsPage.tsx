@@ -17,26 +17,31 @@ export function CeilingsPage() {
   const { t } = useTranslation('contributions');
   const [rows, setRows] = useState<Row[] | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
+  const [notice, setNotice] = useState('');
   const load = useCallback(() => {
     void contributionsApi.ceilings().then(setRows, setFailure);
   }, []);
+  const saved = (municipality: string) => {
+    setNotice(t('ceilings.saved', { municipality }));
+    load();
+  };
   useEffect(load, [load]);
   return (
     <div data-testid="ceilings-page">
       <h1>{t('ceilings.title')}</h1>
       <p>{t('ceilings.about')}</p>
+      <div aria-live="polite">{notice ? <Alert color="success" fade={false} testId="ceilings-notice">{notice}</Alert> : null}</div>
       <ErrorAlert error={failure} testId="ceilings-error" />
       {!rows && !failure ? <Loading /> : null}
-      {rows?.map((row) => <CeilingForm key={`${row.municipalityCode}-${String(row.version)}`} row={row} onSaved={load} />)}
+      {rows?.map((row) => <CeilingForm key={`${row.municipalityCode}-${String(row.version)}`} row={row} onSaved={saved} />)}
     </div>
   );
 }
 
-function CeilingForm({ row, onSaved }: { row: Row; onSaved: () => void }) {
+function CeilingForm({ row, onSaved }: { row: Row; onSaved: (municipality: string) => void }) {
   const { t } = useTranslation('contributions');
   const [person, setPerson] = useState(shown(row.personYearlyCents));
   const [household, setHousehold] = useState(shown(row.householdYearlyCents));
-  const [notice, setNotice] = useState('');
   const { busy, failure, run } = useAction();
   const municipality = row.municipalityName;
   const cents = (text: string) => (text.trim() === '' ? null : parseEuroCents(text));
@@ -44,17 +49,13 @@ function CeilingForm({ row, onSaved }: { row: Row; onSaved: () => void }) {
     event.preventDefault();
     void run(
       () => contributionsApi.saveCeiling(row.municipalityCode, { personYearlyCents: cents(person), householdYearlyCents: cents(household), version: row.version }),
-      () => {
-        setNotice(t('ceilings.saved', { municipality }));
-        onSaved();
-      },
+      () => { onSaved(municipality); },
     );
   };
   const invalid = (text: string) => (text.trim() !== '' && parseEuroCents(text) === null ? t('propose.amountInvalid') : undefined);
   return (
     <form onSubmit={submit} noValidate className="mb-4" aria-label={municipality}>
       <h2 className="h5">{municipality}</h2>
-      <div aria-live="polite">{notice ? <Alert color="success" fade={false}>{notice}</Alert> : null}</div>
       <ErrorAlert error={failure} />
       <TextField id={`ceiling-person-${row.municipalityCode}`} label={t('ceilings.person', { municipality })} value={person} onChange={setPerson} error={invalid(person)} maxLength={15} />
       <TextField id={`ceiling-household-${row.municipalityCode}`} label={t('ceilings.household', { municipality })} value={household} onChange={setHousehold} error={invalid(household)} maxLength={15} />
