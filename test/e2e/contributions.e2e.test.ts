@@ -85,6 +85,17 @@ describe('economic contributions in the browser', () => {
     expect(csv.startsWith('\uFEFFCognome e nome;')).toBe(true);
     expect(csv).toContain('"123,45"');
     expect(csv).toContain('Totale;;;;;;"373,45"');
+
+    // A wrong amount after closing: € 123.45 should have been € 100.00; −€ 23.45 goes into next month's list.
+    await clerk.getByTestId('payment-line').filter({ hasText: '€ 123,45' }).getByTestId('payment-line-correct').click();
+    await clerk.getByTestId('payment-correction-dialog').waitFor();
+    await clerk.locator('#correction-amount').fill('100,00');
+    await clerk.locator('#correction-note').fill('Importo rideterminato dalla determina');
+    await expectAccessible(clerk, 'correction dialog');
+    await clerk.getByTestId('payment-correction-dialog').getByRole('button', { name: /Registra la rettifica|Record the correction/ }).click();
+    await clerk.getByTestId('payment-list-notice').filter({ hasText: '-€ 23,45' }).waitFor();
+    const correction = await server.database.db.selectFrom('payment_line').select(['amount_cents', 'kind']).where('contribution_id', '=', saved.id).where('kind', '=', 'correction').executeTakeFirstOrThrow();
+    expect(correction.amount_cents).toBe(-2345);
   });
 
   it('the manager sets the yearly ceilings in euros, read as integer cents', async () => {

@@ -2,13 +2,14 @@ import { Alert, Badge, Button } from 'design-react-kit';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import type { PaymentListDetail } from '../../../../src/features/contributions/contributions.schemas.ts';
+import type { PaymentLine, PaymentListDetail } from '../../../../src/features/contributions/contributions.schemas.ts';
 import { formatEuro } from '../../../../src/features/contributions/money.ts';
 import { DataTable } from '../../platform/components/DataTable.tsx';
 import { ErrorAlert } from '../../platform/components/ErrorAlert.tsx';
 import { Loading } from '../../platform/components/Loading.tsx';
 import { useAction } from '../accesses/use-action.ts';
 import { contributionsApi } from './contributions-api.ts';
+import { CorrectionDialog } from './CorrectionDialog.tsx';
 import { LIST_COLOR } from './PaymentListsPage.tsx';
 
 /** One payment list: its payments (name, fiscal code, amount, IBAN, funding line), totals per funding line, check / close, CSV and PDF. */
@@ -18,6 +19,7 @@ export function PaymentListPage() {
   const [list, setList] = useState<PaymentListDetail | null>(null);
   const [loadFailure, setLoadFailure] = useState<unknown>(null);
   const [notice, setNotice] = useState('');
+  const [correcting, setCorrecting] = useState<PaymentLine | null>(null);
   const { busy, failure, run } = useAction();
   const load = useCallback(() => {
     void contributionsApi.paymentList(id).then(setList, setLoadFailure);
@@ -67,12 +69,27 @@ export function PaymentListPage() {
                 <td>{r.dueMonth}</td>
                 <td>{t(`funding.${r.fundingLine}`)}</td>
                 <td>{r.iban ?? t(`method.${r.paymentMethod}`)}</td>
-                <td className="text-end">{formatEuro(r.amountCents)}</td>
+                <td className="text-end">
+                  {formatEuro(r.amountCents)}
+                  {list.status === 'closed' && r.kind === 'payment' ? (
+                    <Button color="secondary" outline size="xs" type="button" className="ms-2" onClick={() => { setCorrecting(r); }} aria-label={`${t('correct.open')}: ${r.personName} ${r.dueMonth}`} testId="payment-line-correct">
+                      {t('correct.open')}
+                    </Button>
+                  ) : null}
+                </td>
               </tr>
             ))}
           </tbody>
         </DataTable>
       )}
+      {correcting ? (
+        <CorrectionDialog
+          listId={list.id}
+          line={correcting}
+          onDone={(message) => { setCorrecting(null); setNotice(message); }}
+          onCancel={() => { setCorrecting(null); }}
+        />
+      ) : null}
       <DataTable caption={t('list.totals')} size="sm" testId="payment-list-totals">
         <thead>
           <tr>

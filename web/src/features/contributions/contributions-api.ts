@@ -26,6 +26,8 @@ export const contributionsApi = {
   paymentLists: (query: { municipalityCode?: string; month?: string } = {}) => api.get<PaymentListSummary[]>(withQuery('/payment-lists', query)),
   paymentList: (id: string) => api.get<PaymentListDetail>(list(id)),
   transition: (id: string, body: { to: string; version: number }) => api.post<PaymentListDetail>(`${list(id)}/transition`, body),
+  correct: (id: string, lineId: string, body: { correctAmountCents: number; note: string }) =>
+    api.post<{ listId: string; month: string; amountCents: number }>(`${list(id)}/lines/${encodeURIComponent(lineId)}/correction`, body),
   csvUrl: (id: string) => `/api${list(id)}/csv`,
   pdfUrl: (id: string, lang: 'it' | 'en') => `/api${list(id)}/pdf${lang === 'en' ? '?lang=en' : ''}`,
 };
