@@ -64,4 +64,6 @@ export const TARGETS = {
   casePageRps: 1000,
   worklistMs: 200,
   providerDeliveryRps: 500,
+  /** One team meeting approving 10,000 contributions into the payment lists (issue 6). */
+  contributionApprovalMs: 5000,
 } as const;

@@ -79,6 +79,7 @@ export interface Results {
     casePage: HttpScenario & { sampledCases: number; caseReadLogRows: number };
     worklist: Worklist;
     worklistSummary: Worklist;
+    contributions: { endpoint: string; contributions: number; approved: number; paymentLines: number; listTotalCents: number; elapsedMs: number };
   };
   server: Record<string, number>;
   checks: Record<string, unknown>;
@@ -91,7 +92,7 @@ const pad = (value: string, width: number) => value.padEnd(width);
 const num = (value: number, digits = 1) => value.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 export function printTable(results: Results): void {
-  const { read, search, accessWrite, providerDelivery, timeliness, casePage, worklist, worklistSummary } = results.scenarios;
+  const { read, search, accessWrite, providerDelivery, timeliness, casePage, worklist, worklistSummary, contributions } = results.scenarios;
   const rows: string[][] = [
     ['scenario', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'non-2xx', 'RSS max MB'],
     ['read  GET /api/persons/:id', num(read.requestsPerSecond, 0), num(read.latencyMs.p50), num(read.latencyMs.p95), num(read.latencyMs.p99), String(read.errors), String(read.non2xx), num(read.serverRssMaxMb, 0)],
@@ -114,6 +115,7 @@ export function printTable(results: Results): void {
   for (const list of [worklist, worklistSummary]) {
     console.log(`${list.endpoint} as the manager over ${list.openCases.toLocaleString('en')} open cases (${list.reviewOverdueCases.toLocaleString('en')} past review), ${list.runs} runs: p50 ${num(list.latencyMs.p50)} ms, p95 ${num(list.latencyMs.p95)} ms`);
   }
+  console.log(`${contributions.endpoint}: ${contributions.contributions.toLocaleString('en')} contributions, ${contributions.paymentLines.toLocaleString('en')} payment lines in ${contributions.elapsedMs} ms`);
   const seed = results.seed;
   if (typeof seed.rowsPerSecond === 'number') {
     console.log(`seeding: ${num(seed.rowsPerSecond, 0)} persons/s (load ${num(seed.loadSeconds as number)} s + indexes ${num(seed.indexSeconds as number)} s)`);

@@ -21,6 +21,7 @@ import { seedBenchDatabase, type SeedResult } from './seed.ts';
 import { seedAccesses, type AccessSeedResult } from './seed-accesses.ts';
 import { seedCases, type CaseSeedResult } from './seed-cases.ts';
 import { casePageLoad, worklistLatency } from './cases.ts';
+import { contributionApproval } from './contributions.ts';
 import { loginCookie, readMemory, RssSampler, startServer } from './server.ts';
 import { round2 } from './stats.ts';
 import { verifyReads } from './verify.ts';
@@ -170,6 +171,7 @@ async function main(): Promise<void> {
     let casePage: Awaited<ReturnType<typeof casePageLoad>>;
     let worklist: Awaited<ReturnType<typeof worklistLatency>>;
     let worklistSummary: Awaited<ReturnType<typeof worklistLatency>>;
+    let contributions: Awaited<ReturnType<typeof contributionApproval>>;
     let afterLoad: { rssMb: number; hwmMb: number };
     let verification: Awaited<ReturnType<typeof verifyReads>>;
     let audit: { readResponses: number; readLogRows: number; searchResponses: number; searchLogRows: number };
@@ -232,6 +234,8 @@ async function main(): Promise<void> {
       await drain(admin, config.databaseName);
       worklist = await worklistLatency(caseBench, '/api/worklist/review?limit=20');
       worklistSummary = await worklistLatency(caseBench, '/api/worklist/summary');
+      await drain(admin, config.databaseName);
+      contributions = await contributionApproval({ baseUrl: caseBench.baseUrl, admin, count: 10_000, cases: 500 });
 
       read = summarize(readResult, readRssMb, readCpu);
       search = summarize(searchResult, searchRssMb, searchCpu);
@@ -300,6 +304,7 @@ async function main(): Promise<void> {
         casePage,
         worklist,
         worklistSummary,
+        contributions,
       },
       server: {
         pid: server.pid,
@@ -328,6 +333,7 @@ async function main(): Promise<void> {
         casePageReadsLogged: { target: 'every 2xx logged', value: casePage.caseReadLogRows - (casePage.statusCounts['2xx'] ?? 0), pass: casePage.caseReadLogRows >= (casePage.statusCounts['2xx'] ?? 0) },
         worklistP95Ms: { target: `<= ${TARGETS.worklistMs}`, value: worklist.latencyMs.p95, pass: worklist.latencyMs.p95 <= TARGETS.worklistMs },
         worklistSummaryP95Ms: { target: `<= ${TARGETS.worklistMs}`, value: worklistSummary.latencyMs.p95, pass: worklistSummary.latencyMs.p95 <= TARGETS.worklistMs },
+        contributionApprovalMs: { target: `<= ${TARGETS.contributionApprovalMs}`, value: contributions.elapsedMs, pass: contributions.elapsedMs <= TARGETS.contributionApprovalMs && contributions.paymentLines === contributions.contributions },
         serverRssMb: { target: `<= ${TARGETS.rssMb}`, value: round2(rssMb), pass: rssMb <= TARGETS.rssMb },
         noErrors: { target: '0 errors, 0 non-2xx', value: errorsAndNon2xx, pass: errorsAndNon2xx === 0 },
         readAnswersUnchanged: { target: '0 differences', value: verification.mismatches.length, pass: verification.mismatches.length === 0 },

@@ -16,6 +16,7 @@ import { caseLettersFeature } from './features/case-letters/index.ts';
 import { carePlansFeature } from './features/care-plans/index.ts';
 import { interventionsFeature } from './features/interventions/index.ts';
 import { caseSettingsFeature } from './features/case-settings/index.ts';
+import { contributionsFeature } from './features/contributions/index.ts';
 import { casesFeature } from './features/cases/index.ts';
 import { catalogueFeature } from './features/catalogue/index.ts';
 import { householdsFeature } from './features/households/index.ts';
@@ -47,6 +48,7 @@ export const features: Feature[] = [
   carePlansFeature,
   referralsFeature,
   interventionsFeature,
+  contributionsFeature,
   auditFeature,
 ];
 

@@ -12,6 +12,7 @@ import { caseLettersDemo } from '../features/case-letters/demo/case-letters-demo
 import { carePlansDemo } from '../features/care-plans/demo/care-plans-demo.ts';
 import { referralsDemo } from '../features/referrals/demo/referrals-demo.ts';
 import { interventionsDemo } from '../features/interventions/demo/interventions-demo.ts';
+import { contributionsDemo } from '../features/contributions/demo/contributions-demo.ts';
 
 /** What the demo seed hands each feature's demo data: the Union, its users and the persons created. */
 export interface DemoContext {
@@ -29,4 +30,4 @@ export interface DemoContext {
 export type FeatureDemo = (trx: Db, context: DemoContext) => Promise<void>;
 
 /** Each feature's demo data, in the order it must be created (later ones may use earlier ones' rows). */
-export const featureDemos: FeatureDemo[] = [seedHouseholdDemo, catalogueDemo, seedAccessesDemo, appointmentsDemo, casesDemo, caseDiaryDemo, caseDocumentsDemo, caseLettersDemo, assessmentsDemo, carePlansDemo, interventionsDemo, referralsDemo, proceduresDemo];
+export const featureDemos: FeatureDemo[] = [seedHouseholdDemo, catalogueDemo, seedAccessesDemo, appointmentsDemo, casesDemo, caseDiaryDemo, caseDocumentsDemo, caseLettersDemo, assessmentsDemo, carePlansDemo, interventionsDemo, contributionsDemo, referralsDemo, proceduresDemo];

@@ -20,6 +20,10 @@ import { BookingPage } from './features/appointments/BookingPage.tsx';
 import { CalendarPage } from './features/appointments/CalendarPage.tsx';
 import { RoomsAdminPage } from './features/appointments/RoomsAdminPage.tsx';
 import { TimelinessPage } from './features/appointments/TimelinessPage.tsx';
+import { CeilingsPage } from './features/contributions/CeilingsPage.tsx';
+import { PaymentListPage } from './features/contributions/PaymentListPage.tsx';
+import { PaymentListsPage } from './features/contributions/PaymentListsPage.tsx';
+import { TeamMeetingPage } from './features/contributions/TeamMeetingPage.tsx';
 import { CarePlanPage } from './features/care-plans/CarePlanPage.tsx';
 import { ProviderInterventionPage } from './features/interventions/ProviderInterventionPage.tsx';
 import { ProviderPortalPage } from './features/interventions/ProviderPortalPage.tsx';
@@ -104,6 +108,10 @@ function SignedInRoutes() {
         <Route path="/appointments/:id" element={<RequirePermission permission={p.appointmentRead}><AppointmentPage /></RequirePermission>} />
         <Route path="/admin/rooms" element={<RequirePermission permission={p.roomManage}><RoomsAdminPage /></RequirePermission>} />
         <Route path="/reports/timeliness" element={<RequirePermission permission={p.timelinessRead}><TimelinessPage /></RequirePermission>} />
+        <Route path="/contributions/meeting" element={<RequirePermission permission={p.caseWrite}><TeamMeetingPage /></RequirePermission>} />
+        <Route path="/contributions/ceilings" element={<RequirePermission permission={p.contributionConfigure}><CeilingsPage /></RequirePermission>} />
+        <Route path="/payment-lists" element={<RequirePermission permission={p.paymentManage}><PaymentListsPage /></RequirePermission>} />
+        <Route path="/payment-lists/:id" element={<RequirePermission permission={p.paymentManage}><PaymentListPage /></RequirePermission>} />
         <Route path="/case-settings" element={<RequirePermission permission={p.caseConfigure}><CaseSettingsPage /></RequirePermission>} />
         <Route path="/case-settings/letters" element={<RequirePermission permission={p.caseConfigure}><LetterTemplatesPage /></RequirePermission>} />
         <Route path="/case-settings/letters/:id" element={<RequirePermission permission={p.caseConfigure}><LetterTemplateEditPage /></RequirePermission>} />

@@ -8,6 +8,7 @@ import { LettersSection } from './features/case-letters/LettersSection.tsx';
 import { AssessmentSection } from './features/assessments/AssessmentSection.tsx';
 import { MeetingsSection } from './features/assessments/MeetingsSection.tsx';
 import { PetitionsSection, ReferralsSection } from './features/referrals/ReferralsSection.tsx';
+import { ContributionsSection } from './features/contributions/ContributionsSection.tsx';
 import { permissions } from './platform/auth/permissions.ts';
 
 /** The sections other features add to the case page, in the order they are shown. */
@@ -17,6 +18,7 @@ export const caseSections: readonly CaseSection[] = [
   { key: 'uvm', title: 'assessments:meetings.title', permission: permissions.caseRead, render: ({ detail }) => <MeetingsSection detail={detail} /> },
   { key: 'care-plan', title: 'carePlans:section.title', permission: permissions.caseRead, render: ({ detail }) => <CarePlanSection detail={detail} /> },
   { key: 'interventions', title: 'interventions:section.title', permission: permissions.interventionRead, render: ({ detail }) => <InterventionsSection detail={detail} /> },
+  { key: 'contributions', title: 'contributions:section.title', permission: permissions.caseRead, render: ({ detail }) => <ContributionsSection detail={detail} /> },
   { key: 'procedures', title: 'procedures:title', permission: permissions.caseRead, render: ({ detail, onChanged }) => <ProceduresSection detail={detail} onChanged={onChanged} /> },
   { key: 'documents', title: 'caseDocuments:title', permission: permissions.caseRead, render: ({ detail, onChanged }) => <DocumentsSection detail={detail} onChanged={onChanged} /> },
   { key: 'letters', title: 'caseLetters:title', permission: permissions.caseRead, render: ({ detail }) => <LettersSection detail={detail} /> },

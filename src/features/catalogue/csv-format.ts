@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import { fromSpreadsheetSafe, spreadsheetSafe } from '../../platform/documents/spreadsheet-cell.ts';
+import { csvField, fromSpreadsheetSafe } from '../../platform/documents/spreadsheet-cell.ts';
 import type { Bilingual } from '../../platform/http/errors.ts';
 import { CSV_COLUMNS, CSV_COLUMNS_TEXT, SERVICE_KINDS, SERVICE_UNITS, type ServiceKind, type ServiceUnit } from './catalogue.codes.ts';
 import { SERVICE_CODE } from './catalogue.schemas.ts';
@@ -135,15 +135,11 @@ export function parseCatalogueCsv(text: string, refs: ReferenceCodes): ParsedCat
   return { rows, errors };
 }
 
-function quote(raw: string): string {
-  const value = spreadsheetSafe(raw);
-  return /[;,"\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
-}
 
 /** The catalogue in the import format: `;`-separated with a BOM, so spreadsheet programs read it as UTF-8. */
 export function formatCatalogueCsv(rows: readonly Omit<CatalogueRow, 'line'>[]): string {
   const lines = rows.map((row) =>
-    [row.code, row.name, row.kind, row.unit, row.needAreas.join('|'), row.siussBenefitCode ?? '', row.accessRules ?? ''].map(quote).join(';'),
+    [row.code, row.name, row.kind, row.unit, row.needAreas.join('|'), row.siussBenefitCode ?? '', row.accessRules ?? ''].map(csvField).join(';'),
   );
   return `\uFEFF${[CSV_COLUMNS_TEXT, ...lines].join('\r\n')}\r\n`;
 }

@@ -14,3 +14,9 @@ export function spreadsheetSafe(value: string): string {
 export function fromSpreadsheetSafe(value: string): string {
   return GUARDED.test(value) ? value.slice(1) : value;
 }
+
+/** One field of a `;`-separated export: spreadsheet-safe, in double quotes when it holds a separator, quote or line break. */
+export function csvField(raw: string): string {
+  const value = spreadsheetSafe(raw);
+  return /[;,"\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+}

@@ -33,6 +33,8 @@ export const permissions = {
   caseManage: 'case.manage',
   interventionRead: 'intervention.read',
   interventionDeliver: 'intervention.deliver',
+  paymentManage: 'payment.manage',
+  contributionConfigure: 'contribution.configure',
 } as const;
 
 export type Permission = (typeof permissions)[keyof typeof permissions];

@@ -38,6 +38,8 @@ import proceduresEn from '../../features/procedures/en.json';
 import proceduresIt from '../../features/procedures/it.json';
 import referralsEn from '../../features/referrals/en.json';
 import referralsIt from '../../features/referrals/it.json';
+import contributionsEn from '../../features/contributions/en.json';
+import contributionsIt from '../../features/contributions/it.json';
 import worklistEn from '../../features/worklist/en.json';
 import worklistIt from '../../features/worklist/it.json';
 
@@ -65,6 +67,7 @@ export const resources = {
     carePlans: carePlansIt,
     referrals: referralsIt,
     interventions: interventionsIt,
+    contributions: contributionsIt,
   },
   en: {
     common: commonEn,
@@ -88,6 +91,7 @@ export const resources = {
     carePlans: carePlansEn,
     referrals: referralsEn,
     interventions: interventionsEn,
+    contributions: contributionsEn,
   },
 } as const;
 

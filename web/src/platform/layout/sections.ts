@@ -26,7 +26,10 @@ export type SectionKey =
   | 'cases'
   | 'breakGlass'
   | 'worklist'
-  | 'providerPortal';
+  | 'providerPortal'
+  | 'teamMeeting'
+  | 'paymentLists'
+  | 'contributionCeilings';
 
 export type Section = { key: SectionKey; to: string; permission: Permission; inMenu: boolean };
 
@@ -57,6 +60,9 @@ export const sections: readonly Section[] = [
   { key: 'providerPortal', to: '/provider', permission: permissions.interventionDeliver, inMenu: true },
   { key: 'caseSettings', to: '/case-settings', permission: permissions.caseConfigure, inMenu: true },
   { key: 'letterTemplates', to: '/case-settings/letters', permission: permissions.caseConfigure, inMenu: false },
+  { key: 'teamMeeting', to: '/contributions/meeting', permission: permissions.caseWrite, inMenu: true },
+  { key: 'paymentLists', to: '/payment-lists', permission: permissions.paymentManage, inMenu: true },
+  { key: 'contributionCeilings', to: '/contributions/ceilings', permission: permissions.contributionConfigure, inMenu: false },
 ];
 
 export function sectionsFor(me: Me): Section[] {

@@ -1,0 +1,169 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { login, startTestApp, type Client, type TestApp } from '../../../test/support/test-app.ts';
+import { personsIn } from '../accesses/access-test-kit.ts';
+import { caseLogCount, CASTEL_MAGGIORE } from '../cases/cases-test-kit.ts';
+import type { Contribution, PendingContribution } from './contributions.schemas.ts';
+import { aCaseWithPlan, approveAll, aProposal, listOf, propose, type ErrorReply } from './contributions-test-kit.ts';
+
+describe('contributions: proposal, team decision, yearly ceilings', () => {
+  let t: TestApp;
+  let worker: Client;
+  let worker2: Client;
+  let manager: Client;
+  let clerk: Client;
+  let persons: string[];
+  let next = 0;
+  const person = () => persons[next++] ?? '';
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    worker = await login(t.app, 'assistente');
+    worker2 = await login(t.app, 'assistente2');
+    manager = await login(t.app, 'responsabile');
+    clerk = await login(t.app, 'amministrativo');
+    persons = await personsIn(t, CASTEL_MAGGIORE, 12);
+  });
+  afterAll(() => t.close());
+
+  it('proposes a monthly contribution linked to the plan and its pact; checks beneficiary, pact items and IBAN', async () => {
+    const p = person();
+    const { caseId, plan, commitmentKey } = await aCaseWithPlan(t, worker, [p]);
+    const created = await propose(worker, caseId, aProposal(p, { commitmentKeys: [commitmentKey], iban: 'it60 x054 2811 1010 0000 0123 456' }));
+    expect(created).toMatchObject({ planId: plan.id, planVersionNumber: 1, status: 'proposed', months: 3, totalCents: 45000, iban: 'IT60X0542811101000000123456', commitmentKeys: [commitmentKey] });
+    expect(await caseLogCount(t, caseId, 'create', { recordType: 'case_contribution' })).toBe(1);
+
+    const badIban = await worker.json<ErrorReply>('POST', `/api/cases/${caseId}/contributions`, aProposal(p, { iban: 'IT61X0542811101000000123456' }));
+    expect(badIban.status).toBe(400);
+    expect(JSON.stringify(badIban.body)).toContain('IBAN non valido');
+    const stranger = await worker.json<ErrorReply>('POST', `/api/cases/${caseId}/contributions`, aProposal(persons[11] ?? ''));
+    expect(stranger.status).toBe(400);
+    const badKey = await worker.json<ErrorReply>('POST', `/api/cases/${caseId}/contributions`, aProposal(p, { commitmentKeys: [caseId] }));
+    expect(badKey.status).toBe(400);
+    const cash = await propose(worker, caseId, aProposal(p, { kind: 'one_off', months: 4, paymentMethod: 'cash', iban: null }));
+    expect(cash).toMatchObject({ months: 1, iban: null, totalCents: 15000 });
+
+    const listed = await worker2.json<Contribution[]>('GET', `/api/cases/${caseId}/contributions`);
+    expect(listed.body.map((c) => c.id).sort()).toEqual([created.id, cash.id].sort());
+    expect(await caseLogCount(t, caseId, 'read', { recordType: 'case_contribution' })).toBe(1);
+  });
+
+  it('refuses self-approval, also to the manager; another team member approves in a recorded meeting', async () => {
+    const p = person();
+    const { caseId } = await aCaseWithPlan(t, worker, [p]);
+    const own = await propose(worker, caseId, aProposal(p));
+    const self = await worker.json<ErrorReply>('POST', '/api/team-meetings', { heldOn: '2026-11-20', decisions: [{ contributionId: own.id, decision: 'approve' }] });
+    expect(self.status).toBe(409);
+    expect(self.body.message).toContain('proposto da sé stessi');
+    expect(self.body.messageEn).toContain('you proposed yourself');
+
+    const byManager = await propose(manager, caseId, aProposal(p, { amountCents: 5000 }));
+    const managerSelf = await manager.json<ErrorReply>('POST', '/api/team-meetings', { heldOn: '2026-11-20', decisions: [{ contributionId: byManager.id, decision: 'approve' }] });
+    expect(managerSelf.status).toBe(409);
+
+    const pending = await worker2.json<PendingContribution[]>('GET', '/api/contributions/pending');
+    expect(pending.body.filter((c) => c.caseId === caseId).map((c) => c.isOwnProposal)).toEqual([false, false]);
+    const meeting = await approveAll(worker2, [own.id, byManager.id]);
+    expect(meeting).toMatchObject({ approved: 2, paymentLines: 6 });
+    const listed = await worker.json<Contribution[]>('GET', `/api/cases/${caseId}/contributions`);
+    expect(listed.body.every((c) => c.status === 'approved' && c.decision?.decidedBy.displayName.length)).toBe(true);
+    const again = await worker2.json<ErrorReply>('POST', '/api/team-meetings', { heldOn: '2026-11-21', decisions: [{ contributionId: own.id, decision: 'reject' }] });
+    expect(again.status).toBe(409);
+    const meetingRow = await t.database.db.selectFrom('team_meeting').select(['other_participants', 'held_on']).where('id', '=', meeting.id).executeTakeFirstOrThrow();
+    expect(meetingRow.other_participants).toContain('Bianchi');
+
+    const list = await listOf(clerk, CASTEL_MAGGIORE, '2031-02');
+    expect(list.rows.filter((r) => r.personId === p).map((r) => r.amountCents).sort((x, y) => x - y)).toEqual([5000, 15000]);
+  });
+
+  it('providers, officials, clerks and the desk cannot propose or decide', async () => {
+    const p = person();
+    const { caseId } = await aCaseWithPlan(t, worker, [p]);
+    const own = await propose(worker, caseId, aProposal(p));
+    for (const name of ['fornitore', 'assessore', 'amministrativo', 'sportello']) {
+      const client = await login(t.app, name);
+      expect([403, 404]).toContain((await client.request('POST', `/api/cases/${caseId}/contributions`, aProposal(p))).statusCode);
+      expect([403, 404]).toContain((await client.request('GET', `/api/cases/${caseId}/contributions`)).statusCode);
+      expect((await client.request('POST', '/api/team-meetings', { heldOn: '2026-11-20', decisions: [{ contributionId: own.id, decision: 'approve' }] })).statusCode).toBe(403);
+      expect((await client.request('GET', '/api/contributions/pending')).statusCode).toBe(403);
+    }
+  });
+
+  it('a proposal over the yearly ceiling is refused with the amounts; the manager overrides with a reason, logged', async () => {
+    const [p, q] = [person(), person()];
+    const { caseId } = await aCaseWithPlan(t, worker, [p]);
+    const ceilings = await manager.json<{ municipalityCode: string; version: number | null }[]>('GET', '/api/contribution-ceilings');
+    const current = ceilings.body.find((c) => c.municipalityCode === CASTEL_MAGGIORE);
+    expect((await worker.request('PUT', `/api/contribution-ceilings/${CASTEL_MAGGIORE}`, { personYearlyCents: 1, householdYearlyCents: null, version: null })).statusCode).toBe(403);
+    const set = await manager.json<{ personYearlyCents: number }>('PUT', `/api/contribution-ceilings/${CASTEL_MAGGIORE}`, {
+      personYearlyCents: 100000,
+      householdYearlyCents: null,
+      version: current?.version ?? null,
+    });
+    expect(set.status, JSON.stringify(set.body)).toBe(200);
+
+    await propose(worker, caseId, aProposal(p, { amountCents: 30000, months: 3, firstMonth: '2032-01' }));
+    const over = await worker.json<ErrorReply>('POST', `/api/cases/${caseId}/contributions`, aProposal(p, { amountCents: 10001, months: 1, firstMonth: '2032-06' }));
+    expect(over.status).toBe(409);
+    expect(over.body.message).toContain('€ 1.000,00');
+    expect(over.body.message).toContain('€ 900,00');
+    expect(over.body.message).toContain('€ 1.000,01');
+    // Across the year boundary only 2032 counts what is already there.
+    await propose(worker, caseId, aProposal(p, { amountCents: 10000, months: 2, firstMonth: '2032-12' }));
+    const workerOverride = await worker.json<ErrorReply>('POST', `/api/cases/${caseId}/contributions`, aProposal(p, { amountCents: 10001, firstMonth: '2032-06', months: 1, overrideReason: 'Sfratto imminente' }));
+    expect(workerOverride.status).toBe(403);
+
+    const before = await caseLogCount(t, caseId, 'update', { recordType: 'contribution_override' });
+    const overridden = await propose(manager, caseId, aProposal(p, { amountCents: 10001, firstMonth: '2032-06', months: 1, overrideReason: 'Sfratto imminente: decisione del responsabile' }));
+    expect(overridden.overrideReasons).toEqual(['Sfratto imminente: decisione del responsabile']);
+    expect(await caseLogCount(t, caseId, 'update', { recordType: 'contribution_override' })).toBe(before + 1);
+    const logged = await t.database.db.selectFrom('contribution_override').selectAll().where('contribution_id', '=', overridden.id).execute();
+    expect(logged).toMatchObject([{ ceiling: 'person', year: 2032, total_cents: expect.anything() }]);
+    expect(Number(logged[0]?.total_cents)).toBe(110001);
+    expect(Number(logged[0]?.ceiling_cents)).toBe(100000);
+
+    // Another person is not touched by p's total.
+    const other = await aCaseWithPlan(t, worker, [q]);
+    await propose(worker, other.caseId, aProposal(q, { amountCents: 100000, months: 1, firstMonth: '2032-06' }));
+    await manager.request('PUT', `/api/contribution-ceilings/${CASTEL_MAGGIORE}`, { personYearlyCents: null, householdYearlyCents: null, version: (current?.version ?? 0) + 1 });
+  });
+
+  it('the household ceiling sums the members of the household', async () => {
+    const household = await t.database.db
+      .selectFrom('household_member')
+      .select(['household_id', (eb) => eb.fn.agg<string[]>('array_agg', ['person_id']).as('members')])
+      .where('valid_to', 'is', null)
+      .where('municipality_code', '=', CASTEL_MAGGIORE)
+      .groupBy('household_id')
+      .having((eb) => eb.fn.countAll(), '>=', 2)
+      .executeTakeFirst();
+    expect(household, 'a demo household of two or more').toBeDefined();
+    const [a, b] = household?.members ?? [];
+    const { caseId } = await aCaseWithPlan(t, worker, [a ?? '', b ?? '']);
+    const ceilings = await manager.json<{ municipalityCode: string; version: number | null }[]>('GET', '/api/contribution-ceilings');
+    const version = ceilings.body.find((c) => c.municipalityCode === CASTEL_MAGGIORE)?.version ?? null;
+    await manager.request('PUT', `/api/contribution-ceilings/${CASTEL_MAGGIORE}`, { personYearlyCents: null, householdYearlyCents: 50000, version });
+    await propose(worker, caseId, aProposal(a ?? '', { amountCents: 30000, months: 1, firstMonth: '2033-03' }));
+    const over = await worker.json<ErrorReply>('POST', `/api/cases/${caseId}/contributions`, aProposal(b ?? '', { amountCents: 20001, months: 1, firstMonth: '2033-05' }));
+    expect(over.status).toBe(409);
+    expect(over.body.message).toContain('nucleo');
+    await manager.request('PUT', `/api/contribution-ceilings/${CASTEL_MAGGIORE}`, { personYearlyCents: null, householdYearlyCents: null, version: (version ?? 0) + 1 });
+  });
+});
+
+describe('contributions demo', () => {
+  it('has one contribution approved in a team meeting, one proposed, and an open payment list for this month', async () => {
+    const t = await startTestApp();
+    try {
+      const rows = await t.database.db.selectFrom('contribution').select(['status', 'decision_id']).execute();
+      expect(rows.filter((r) => r.status === 'approved' && r.decision_id).length).toBeGreaterThanOrEqual(1);
+      expect(rows.some((r) => r.status === 'proposed')).toBe(true);
+      const month = `${new Date().toISOString().slice(0, 7)}-01`;
+      const list = await t.database.db.selectFrom('payment_list').select('id').where('month', '=', month).where('status', '=', 'open').executeTakeFirst();
+      expect(list).toBeDefined();
+      const lines = await t.database.db.selectFrom('payment_line').select('amount_cents').where('list_id', '=', list?.id ?? '').execute();
+      expect(lines.map((l) => l.amount_cents)).toEqual([25000]);
+    } finally {
+      await t.close();
+    }
+  });
+});

@@ -1,0 +1,56 @@
+import { Badge } from 'design-react-kit';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import type { PaymentListStatus } from '../../../../src/features/contributions/contributions.codes.ts';
+import type { PaymentListSummary } from '../../../../src/features/contributions/contributions.schemas.ts';
+import { formatEuro } from '../../../../src/features/contributions/money.ts';
+import { DataTable } from '../../platform/components/DataTable.tsx';
+import { ErrorAlert } from '../../platform/components/ErrorAlert.tsx';
+import { Loading } from '../../platform/components/Loading.tsx';
+import { contributionsApi } from './contributions-api.ts';
+
+export const LIST_COLOR: Record<PaymentListStatus, string> = { open: 'primary', checked: 'warning', closed: 'secondary' };
+
+/** The clerk's payment lists: one per municipality and month, newest first. */
+export function PaymentListsPage() {
+  const { t } = useTranslation('contributions');
+  const [lists, setLists] = useState<PaymentListSummary[] | null>(null);
+  const [failure, setFailure] = useState<unknown>(null);
+  useEffect(() => {
+    void contributionsApi.paymentLists().then(setLists, setFailure);
+  }, []);
+  return (
+    <div data-testid="payment-lists-page">
+      <h1>{t('lists.title')}</h1>
+      <p>{t('lists.about')}</p>
+      <ErrorAlert error={failure} testId="payment-lists-error" />
+      {!lists && !failure ? <Loading /> : null}
+      {lists?.length === 0 ? <p>{t('lists.empty')}</p> : null}
+      {lists && lists.length > 0 ? (
+        <DataTable caption={t('lists.caption')} size="sm" testId="payment-lists-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('col.list')}</th>
+              <th scope="col">{t('col.status')}</th>
+              <th scope="col">{t('col.lines')}</th>
+              <th scope="col">{t('col.total')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {lists.map((l) => (
+              <tr key={l.id} data-testid="payment-list-row">
+                <th scope="row">
+                  <Link to={`/payment-lists/${l.id}`} aria-label={t('lists.open', { municipality: l.municipalityName, month: l.month })}>{l.municipalityName} {l.month}</Link>
+                </th>
+                <td><Badge color={LIST_COLOR[l.status]}>{t(`listStatus.${l.status}`)}</Badge></td>
+                <td>{l.lines}</td>
+                <td>{formatEuro(l.totalCents)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </DataTable>
+      ) : null}
+    </div>
+  );
+}
