@@ -9,6 +9,7 @@ import { PLAN_TRANSITIONS, type PlanStatus } from './care-plans.codes.ts';
 import type { CreatePlanBody, PlanVersion, SavePlanBody, TransitionBody } from './care-plans.schemas.ts';
 import { contentOf, deleteContent, writeContent } from './plan-content.ts';
 import { findPlanRow, planNotFound, readPlanRow, type PlanRow } from './plan-read.ts';
+import { dayInRome } from '../../platform/time/rome.ts';
 
 export const PLAN_RECORD = 'case_plan';
 
@@ -143,7 +144,7 @@ async function changePlanChecked(db: Db, actor: Actor, caseId: string, n: number
 }
 
 function today(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome' }).format(new Date());
+  return dayInRome();
 }
 
 /** A lifecycle step of one version, following PLAN_TRANSITIONS; agreeing records how the person signed. */

@@ -5,6 +5,7 @@ import { writeAccessLog } from '../../platform/audit/access-log.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { AppError, invalid, notFound, type Bilingual } from '../../platform/http/errors.ts';
 import './households.tables.ts';
+import { dayInRome } from '../../platform/time/rome.ts';
 
 /** The access-log record type of every household read and write. */
 export const RECORD_TYPE = 'household';
@@ -18,7 +19,7 @@ export const conflict = (message: Bilingual, data?: unknown) => new AppError('CO
 
 /** Today in Italy, as YYYY-MM-DD: the day the desk works in, whatever the server's time zone. */
 export function today(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+  return dayInRome();
 }
 
 export function dayBefore(isoDate: string): string {

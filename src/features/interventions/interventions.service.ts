@@ -14,6 +14,7 @@ import '../cases/cases.tables.ts';
 import '../registry/registry.tables.ts';
 import '../territories/territories.tables.ts';
 import '../users/users.tables.ts';
+import { dayInRome } from '../../platform/time/rome.ts';
 
 type Planned = Pick<InterventionTable, 'quantity_hundredths' | 'frequency' | 'start_date' | 'end_date' | 'funding_body'>;
 
@@ -48,9 +49,7 @@ export function monthBalances(i: Planned, deliveries: readonly Pick<Delivery, 'd
   return [...months.values()].sort((a, b) => a.month.localeCompare(b.month));
 }
 
-export function todayInRome(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome' }).format(new Date());
-}
+export const todayInRome = (): string => dayInRome();
 
 /** Whether the provider may still correct a delivery: recorded within the correction days. */
 const editableSql = sql<boolean>`d.recorded_at > now() - make_interval(days => ${DELIVERY_CORRECTION_DAYS})`;

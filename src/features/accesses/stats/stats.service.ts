@@ -10,6 +10,7 @@ import { LinkedCounts } from './suppression.ts';
 import '../accesses.tables.ts';
 import '../../catalogue/catalogue.tables.ts';
 import '../../territories/territories.tables.ts';
+import { dayInRome } from '../../../platform/time/rome.ts';
 
 /** Counts under this are hidden: in a small town, "2 accesses for addiction in March" can name a person. */
 export const SUPPRESSION_THRESHOLD = 5;
@@ -44,7 +45,7 @@ function addTo(counts: Counts, row: { channel: string; need_area_code: string; o
   counts.outcome.set(row.outcome, (counts.outcome.get(row.outcome) ?? 0) + row.n);
 }
 
-const currentMonth = () => new Intl.DateTimeFormat('en-CA', { timeZone: ZONE, year: 'numeric', month: '2-digit' }).format(new Date()).slice(0, 7);
+const currentMonth = () => dayInRome().slice(0, 7);
 const monthIndex = (month: string) => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
 const monthOf = (index: number) => `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
 
