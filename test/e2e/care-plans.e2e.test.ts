@@ -1,25 +1,14 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { expectAccessible, launchBrowser } from './support/browser.ts';
-import { startServer, type RunningServer } from './support/server.ts';
-import { signIn } from './support/sign-in.ts';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible } from './support/browser.ts';
+import { useE2eSession } from './support/session.ts';
 
 describe('personalised project in the browser', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser.close();
-    await server.close();
-  });
+  const session = useE2eSession();
 
   it('the owner drafts a plan by keyboard (one objective, one support with live totals), proposes it and records the agreement; a new version is compared with it', async () => {
-    const owner = await server.database.db.selectFrom('app_user').select('id').where('username', '=', 'assistente').executeTakeFirstOrThrow();
-    const demoCase = await server.database.db
+    const owner = await session.server.database.db.selectFrom('app_user').select('id').where('username', '=', 'assistente').executeTakeFirstOrThrow();
+    const demoCase = await session.server.database.db
       .selectFrom('case_record as c')
       .innerJoin('municipality as m', 'm.istat_code', 'c.municipality_code')
       .select('c.id')
@@ -30,9 +19,9 @@ describe('personalised project in the browser', () => {
       .orderBy('c.reference')
       .executeTakeFirstOrThrow();
 
-    const page = await browser.newPage();
-    await signIn(page, server.url, 'assistente');
-    await page.goto(`${server.url}/cases/${demoCase.id}`);
+    const page = await session.browser.newPage();
+    await session.signIn(page, 'assistente');
+    await page.goto(`${session.server.url}/cases/${demoCase.id}`);
     await page.getByTestId('case-plan-section').waitFor();
     await page.getByTestId('case-plan-open').focus();
     await page.keyboard.press('Enter');
@@ -89,7 +78,7 @@ describe('personalised project in the browser', () => {
     expect(await page.getByTestId('plan-view-totals-monthly').innerText()).toBe('€ 277,81');
     await expectAccessible(page, 'agreed plan');
 
-    const stored = await server.database.db.selectFrom('care_plan').select(['status', 'signature_method', 'signed_by_name']).where('case_id', '=', demoCase.id).executeTakeFirstOrThrow();
+    const stored = await session.server.database.db.selectFrom('care_plan').select(['status', 'signature_method', 'signed_by_name']).where('case_id', '=', demoCase.id).executeTakeFirstOrThrow();
     expect(stored).toEqual({ status: 'agreed', signature_method: 'in_person', signed_by_name: 'Maria Rossi' });
 
     // A change needs a new version: a draft copy; the comparison with version 1 reads as a diff.

@@ -1,26 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { expectAccessible, launchBrowser } from './support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible } from './support/browser.ts';
 import { fillDiaryEntry } from './support/case-diary.ts';
-import { startServer, type RunningServer } from './support/server.ts';
-import { signIn } from './support/sign-in.ts';
+import { useE2eSession } from './support/session.ts';
 import { login } from '../support/test-app.ts';
 import type { DiaryPage } from '../../src/features/case-diary/case-diary.schemas.ts';
 
 describe('case diary in the browser', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser.close();
-    await server.close();
-  });
+  const session = useE2eSession();
 
   it('the owner adds an entry and corrects it by keyboard; the history shows both versions; a concurrent save shows the current entry; a colleague sees no history', async () => {
-    const demoCase = await server.database.db
+    const demoCase = await session.server.database.db
       .selectFrom('case_record as c')
       .innerJoin('app_user as u', 'u.id', 'c.owner_id')
       .select(['c.id'])
@@ -29,9 +18,9 @@ describe('case diary in the browser', () => {
       .orderBy('c.reference')
       .executeTakeFirstOrThrow();
 
-    const page = await browser.newPage();
-    await signIn(page, server.url, 'assistente');
-    await page.goto(`${server.url}/cases/${demoCase.id}`);
+    const page = await session.browser.newPage();
+    await session.signIn(page, 'assistente');
+    await page.goto(`${session.server.url}/cases/${demoCase.id}`);
     await page.getByTestId('diary-section').waitFor();
     await page.getByTestId('diary-recent').getByTestId('diary-entry').first().waitFor();
     await expectAccessible(page, 'case page with the diary');
@@ -82,7 +71,7 @@ describe('case diary in the browser', () => {
     await corrected.getByTestId('diary-correct').focus();
     await page.keyboard.press('Enter');
     await page.getByTestId('diary-correct-dialog').waitFor();
-    const manager = await login(server.app, 'responsabile');
+    const manager = await login(session.server.app, 'responsabile');
     const listed = await manager.json<DiaryPage>('GET', `/api/cases/${demoCase.id}/diary`);
     const current = listed.body.entries.find((e) => e.text.includes('Frigorifero quasi vuoto'))!;
     const meanwhile = await manager.json('POST', `/api/cases/${demoCase.id}/diary/${current.id}/corrections`, {
@@ -110,9 +99,9 @@ describe('case diary in the browser', () => {
     await page.close();
 
     // A colleague of the team reads the corrected entry but not its history.
-    const colleague = await browser.newPage();
-    await signIn(colleague, server.url, 'assistente2');
-    await colleague.goto(`${server.url}/cases/${demoCase.id}`);
+    const colleague = await session.browser.newPage();
+    await session.signIn(colleague, 'assistente2');
+    await colleague.goto(`${session.server.url}/cases/${demoCase.id}`);
     const seen = colleague.getByTestId('diary-recent').getByTestId('diary-entry').filter({ hasText: 'Frigorifero quasi vuoto' });
     await seen.waitFor();
     expect(await seen.getByTestId('diary-corrected').count()).toBe(1);

@@ -1,26 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { expectAccessible, launchBrowser } from './support/browser.ts';
-import { startServer, type RunningServer } from './support/server.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expectAccessible } from './support/browser.ts';
+import { useE2eSession } from './support/session.ts';
 import { signIn as signInAs } from './support/sign-in.ts';
 import { login } from '../support/test-app.ts';
 
 describe('cases in the browser', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser.close();
-    await server.close();
-  });
+  const session = useE2eSession();
 
-  const signIn = (page: Page, username: string) => signInAs(page, server.url, username);
+  const signIn = (page: Page, username: string) => session.signIn(page, username);
 
   it('the manager opens a case from the intake queue and changes its status with a reason; the desk sees whom to call', async () => {
-    const item = await server.database.db
+    const item = await session.server.database.db
       .selectFrom('intake_item as i')
       .innerJoin('access_record as a', 'a.id', 'i.access_id')
       .innerJoin('access_person as ap', 'ap.access_id', 'a.id')
@@ -32,7 +23,7 @@ describe('cases in the browser', () => {
       .executeTakeFirstOrThrow();
     const name = `${item.family_name} ${item.given_name}`;
 
-    const manager = await browser.newPage();
+    const manager = await session.browser.newPage();
     await signIn(manager, 'responsabile');
     await manager.getByTestId('nav-intake').click();
     await manager.getByTestId('intake-table').waitFor();
@@ -57,7 +48,7 @@ describe('cases in the browser', () => {
     expect(await nav.innerText()).toMatch(/Diario professionale[\s\S]*Valutazione[\s\S]*Documenti/);
     await nav.getByRole('link', { name: 'Documenti' }).click();
     await manager.waitForURL(/#case-section-documents$/);
-    const taken = await server.database.db.selectFrom('intake_item').select('status').where('id', '=', item.id).executeTakeFirstOrThrow();
+    const taken = await session.server.database.db.selectFrom('intake_item').select('status').where('id', '=', item.id).executeTakeFirstOrThrow();
     expect(taken.status).toBe('taken_in_charge');
 
     // By keyboard: the dialog opens on Enter, the new status and the reason are typed, Enter saves.
@@ -85,9 +76,9 @@ describe('cases in the browser', () => {
     await expectAccessible(manager, 'case list');
     await manager.close();
 
-    const desk = await browser.newPage();
+    const desk = await session.browser.newPage();
     await signIn(desk, 'sportello');
-    await desk.goto(`${server.url}/registry/persons/${item.person_id}`);
+    await desk.goto(`${session.server.url}/registry/persons/${item.person_id}`);
     const exists = desk.getByTestId('person-case').filter({ hasText: reference });
     await exists.waitFor();
     expect(await exists.getAttribute('data-access')).toBe('exists');
@@ -98,17 +89,17 @@ describe('cases in the browser', () => {
   });
 
   it('a social worker outside the team sees whom to call, breaks the glass with a reason, and the manager sees it', async () => {
-    const admin = await login(server.app, 'admin');
-    const union = await server.database.db.selectFrom('territory_group').select('id').where('name', '=', 'Unione Reno Galliera').executeTakeFirstOrThrow();
+    const admin = await login(session.server.app, 'admin');
+    const union = await session.server.database.db.selectFrom('territory_group').select('id').where('name', '=', 'Unione Reno Galliera').executeTakeFirstOrThrow();
     const password = 'una-password-lunga-e2e';
     const user = await admin.json<{ id: string }>('POST', '/api/users', { username: 'reperibile', displayName: 'Elena Sarti (reperibile)', password });
     expect(user.status).toBe(200);
     expect((await admin.request('POST', `/api/users/${user.body.id}/grants`, { role: 'social_worker', territoryKind: 'union', territoryId: union.id })).statusCode).toBe(200);
-    const demoCase = await server.database.db.selectFrom('case_record').select(['id', 'reference']).where('status', '<>', 'closed').orderBy('reference').executeTakeFirstOrThrow();
+    const demoCase = await session.server.database.db.selectFrom('case_record').select(['id', 'reference']).where('status', '<>', 'closed').orderBy('reference').executeTakeFirstOrThrow();
 
-    const outsider = await browser.newPage();
-    await signInAs(outsider, server.url, 'reperibile', password);
-    await outsider.goto(`${server.url}/cases/${demoCase.id}`);
+    const outsider = await session.browser.newPage();
+    await signInAs(outsider, session.server.url, 'reperibile', password);
+    await outsider.goto(`${session.server.url}/cases/${demoCase.id}`);
     await outsider.getByTestId('case-exists-call').waitFor();
     expect(await outsider.getByTestId('case-persons').count()).toBe(0);
     await expectAccessible(outsider, 'case seen by a social worker outside the team');
@@ -121,9 +112,9 @@ describe('cases in the browser', () => {
     await expectAccessible(outsider, 'case opened by break the glass');
     await outsider.close();
 
-    const manager = await browser.newPage();
+    const manager = await session.browser.newPage();
     await signIn(manager, 'responsabile');
-    await manager.goto(`${server.url}/cases/break-glass`);
+    await manager.goto(`${session.server.url}/cases/break-glass`);
     await manager.getByTestId('glass-events').waitFor();
     expect(await manager.getByTestId('glass-events').innerText()).toContain('Elena Sarti');
     expect(await manager.getByTestId('glass-events').innerText()).toContain(demoCase.reference);

@@ -1,26 +1,16 @@
 import { readFile } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { expectAccessible, launchBrowser } from './support/browser.ts';
-import { startServer, type RunningServer } from './support/server.ts';
-import { signIn as signInAs } from './support/sign-in.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expectAccessible } from './support/browser.ts';
+import { useE2eSession } from './support/session.ts';
 
 describe('economic contributions in the browser', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser.close();
-    await server.close();
-  });
+  const session = useE2eSession();
 
-  const signIn = (page: Page, username: string) => signInAs(page, server.url, username);
+  const signIn = (page: Page, username: string) => session.signIn(page, username);
 
   it('a worker proposes, a colleague approves in the team meeting, the clerk checks, closes and downloads the list', async () => {
-    const plan = await server.database.db
+    const plan = await session.server.database.db
       .selectFrom('care_plan')
       .innerJoin('app_user as u', 'u.id', 'care_plan.created_by')
       .select(['care_plan.case_id'])
@@ -29,9 +19,9 @@ describe('economic contributions in the browser', () => {
       .executeTakeFirstOrThrow();
     const reason = 'Contributo per le spese scolastiche del figlio';
 
-    const worker = await browser.newPage();
+    const worker = await session.browser.newPage();
     await signIn(worker, 'assistente');
-    await worker.goto(`${server.url}/cases/${plan.case_id}`);
+    await worker.goto(`${session.server.url}/cases/${plan.case_id}`);
     await worker.getByTestId('contributions-table').waitFor();
     await expectAccessible(worker, 'case page with contributions');
     // By keyboard: Enter opens the dialog; the amount in euros becomes integer cents.
@@ -47,10 +37,10 @@ describe('economic contributions in the browser', () => {
     await worker.locator('#contribution-iban').press('Enter');
     await worker.getByTestId('contributions-notice').waitFor();
     await worker.getByTestId('contribution-row').filter({ hasText: '€ 123,45' }).waitFor();
-    const saved = await server.database.db.selectFrom('contribution').select(['id', 'amount_cents', 'status']).where('reason', '=', reason).executeTakeFirstOrThrow();
+    const saved = await session.server.database.db.selectFrom('contribution').select(['id', 'amount_cents', 'status']).where('reason', '=', reason).executeTakeFirstOrThrow();
     expect(saved).toMatchObject({ amount_cents: 12345, status: 'proposed' });
 
-    const colleague = await browser.newPage();
+    const colleague = await session.browser.newPage();
     await signIn(colleague, 'assistente2');
     await colleague.getByTestId('nav-teamMeeting').click();
     await colleague.getByTestId('meeting-table').waitFor();
@@ -61,9 +51,9 @@ describe('economic contributions in the browser', () => {
     await colleague.getByTestId('meeting-submit').click();
     await colleague.getByTestId('meeting-notice').waitFor();
     expect(await colleague.getByTestId('meeting-notice').innerText()).toMatch(/1 approvati|1 approved/);
-    expect((await server.database.db.selectFrom('contribution').select('status').where('id', '=', saved.id).executeTakeFirstOrThrow()).status).toBe('approved');
+    expect((await session.server.database.db.selectFrom('contribution').select('status').where('id', '=', saved.id).executeTakeFirstOrThrow()).status).toBe('approved');
 
-    const clerk = await browser.newPage();
+    const clerk = await session.browser.newPage();
     await signIn(clerk, 'amministrativo');
     await clerk.getByTestId('nav-paymentLists').click();
     await clerk.getByTestId('payment-lists-table').waitFor();
@@ -94,22 +84,22 @@ describe('economic contributions in the browser', () => {
     await expectAccessible(clerk, 'correction dialog');
     await clerk.getByTestId('payment-correction-dialog').getByRole('button', { name: /Registra la rettifica|Record the correction/ }).click();
     await clerk.getByTestId('payment-list-notice').filter({ hasText: '-€ 23,45' }).waitFor();
-    const correction = await server.database.db.selectFrom('payment_line').select(['amount_cents', 'kind']).where('contribution_id', '=', saved.id).where('kind', '=', 'correction').executeTakeFirstOrThrow();
+    const correction = await session.server.database.db.selectFrom('payment_line').select(['amount_cents', 'kind']).where('contribution_id', '=', saved.id).where('kind', '=', 'correction').executeTakeFirstOrThrow();
     expect(correction.amount_cents).toBe(-2345);
   });
 
   it('the manager sets the yearly ceilings in euros, read as integer cents', async () => {
-    const manager = await browser.newPage();
+    const manager = await session.browser.newPage();
     await signIn(manager, 'responsabile');
-    await manager.goto(`${server.url}/contributions/ceilings`);
+    await manager.goto(`${session.server.url}/contributions/ceilings`);
     await manager.getByTestId('ceilings-page').waitFor();
-    const code = (await server.database.db.selectFrom('municipality').select('istat_code').where('name', '=', 'Castel Maggiore').executeTakeFirstOrThrow()).istat_code;
+    const code = (await session.server.database.db.selectFrom('municipality').select('istat_code').where('name', '=', 'Castel Maggiore').executeTakeFirstOrThrow()).istat_code;
     await manager.locator(`#ceiling-person-${code}`).fill('2.400,50');
     await manager.locator(`#ceiling-household-${code}`).fill('5000');
     await expectAccessible(manager, 'ceilings page');
     await manager.locator(`#ceiling-household-${code}`).press('Enter');
     await manager.getByText(/Tetti di Castel Maggiore salvati|Ceilings of Castel Maggiore saved/).waitFor();
-    const saved = await server.database.db.selectFrom('contribution_ceiling').select(['person_yearly_cents', 'household_yearly_cents']).where('municipality_code', '=', code).executeTakeFirstOrThrow();
+    const saved = await session.server.database.db.selectFrom('contribution_ceiling').select(['person_yearly_cents', 'household_yearly_cents']).where('municipality_code', '=', code).executeTakeFirstOrThrow();
     expect([Number(saved.person_yearly_cents), Number(saved.household_yearly_cents)]).toEqual([240050, 500000]);
   });
 });
