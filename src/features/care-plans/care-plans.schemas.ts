@@ -121,6 +121,7 @@ export const PlanSupport = z.object({
   totalCents: Money,
 });
 export const PlanCommitment = z.object({ id: z.string(), key: z.string(), whoKind: z.enum(COMMITMENT_WHO_KINDS), personId: z.string().nullable(), whoName: z.string(), commitment: z.string() });
+export type PlanCommitment = z.infer<typeof PlanCommitment>;
 export const PlanTask = z.object({
   id: z.string(),
   key: z.string(),

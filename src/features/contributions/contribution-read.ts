@@ -32,6 +32,9 @@ export function contributionQuery(trx: Db) {
       'k.months',
       'k.reason',
       'k.commitment_keys',
+      // The pact commitments the contribution is linked to, as the plan version it was proposed in words them.
+      sql<{ key: string; commitment: string }[]>`coalesce((SELECT json_agg(json_build_object('key', c.item_key, 'commitment', c.commitment) ORDER BY c.position)
+        FROM care_plan_commitment c WHERE c.plan_id = k.plan_id AND c.item_key = ANY(k.commitment_keys)), '[]'::json)`.as('commitments'),
       'k.funding_line',
       'k.payment_method',
       'k.iban',
@@ -68,6 +71,7 @@ export function toContribution(row: Row): Contribution {
     totalCents: row.amount_cents * row.months,
     reason: row.reason,
     commitmentKeys: row.commitment_keys,
+    commitments: row.commitments,
     fundingLine: row.funding_line,
     paymentMethod: row.payment_method,
     iban: row.iban,

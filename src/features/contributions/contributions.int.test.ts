@@ -30,6 +30,8 @@ describe('contributions: proposal, team decision, yearly ceilings', () => {
     const { caseId, plan, commitmentKey } = await aCaseWithPlan(t, worker, [p]);
     const created = await propose(worker, caseId, aProposal(p, { commitmentKeys: [commitmentKey], iban: 'it60 x054 2811 1010 0000 0123 456' }));
     expect(created).toMatchObject({ planId: plan.id, planVersionNumber: 1, status: 'proposed', months: 3, totalCents: 45000, iban: 'IT60X0542811101000000123456', commitmentKeys: [commitmentKey] });
+    // The pact commitment is named in the plan's words, so the team knows what the money is tied to.
+    expect(created.commitments).toEqual([{ key: commitmentKey, commitment: plan.commitments[0]?.commitment }]);
     expect(await caseLogCount(t, caseId, 'create', { recordType: 'case_contribution' })).toBe(1);
 
     const badIban = await worker.json<ErrorReply>('POST', `/api/cases/${caseId}/contributions`, aProposal(p, { iban: 'IT61X0542811101000000123456' }));

@@ -44,6 +44,7 @@ export const Contribution = z.object({
   totalCents: z.number(),
   reason: z.string(),
   commitmentKeys: z.array(z.string()),
+  commitments: z.array(z.object({ key: z.string(), commitment: z.string() })),
   fundingLine: FundingLine,
   paymentMethod: z.enum(PAYMENT_METHODS),
   iban: z.string().nullable(),

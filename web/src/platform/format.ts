@@ -21,3 +21,10 @@ export function formatDateTime(iso: string | null | undefined, language: string)
 export function formatNumber(value: number, language: string): string {
   return new Intl.NumberFormat(locale(language)).format(value);
 }
+
+const romeDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome' });
+
+/** Today in Italy (YYYY-MM-DD), whatever the device's time zone: the day the service's dates count in. */
+export function todayInRome(): string {
+  return romeDay.format(new Date());
+}

@@ -10,7 +10,7 @@ import { ErrorAlert } from '../../platform/components/ErrorAlert.tsx';
 import { RadioGroup } from '../../platform/components/RadioGroup.tsx';
 import { TextAreaField } from '../../platform/components/TextAreaField.tsx';
 import { TextField } from '../../platform/components/TextField.tsx';
-import { formatDate, formatDateTime } from '../../platform/format.ts';
+import { formatDate, formatDateTime, todayInRome } from '../../platform/format.ts';
 import { DialogShell } from '../accesses/IntakeDialogs.tsx';
 import { useAction } from '../accesses/use-action.ts';
 import { carePlansApi } from './care-plans-api.ts';
@@ -77,15 +77,11 @@ export function PlanLifecycle({ plan, onChanged }: Props) {
 
 type DialogProps = { plan: PlanVersion; onDone: (plan: PlanVersion) => void; onCancel: () => void };
 
-function today(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome' }).format(new Date());
-}
-
 /** Records the person's agreement: how they signed (paper scan, in person, online), when and who signed. */
 function AgreementDialog({ plan, onDone, onCancel }: DialogProps) {
   const { t } = useTranslation('carePlans');
   const [method, setMethod] = useState<SignatureMethod>('in_person');
-  const [signedOn, setSignedOn] = useState(today());
+  const [signedOn, setSignedOn] = useState(todayInRome());
   const [signedByName, setSignedByName] = useState('');
   const [documentRef, setDocumentRef] = useState('');
   const [note, setNote] = useState('');

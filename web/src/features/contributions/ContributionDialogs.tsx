@@ -1,20 +1,24 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CONTRIBUTION_KINDS, FUNDING_LINES, PAYMENT_METHODS, type ContributionKind, type FundingLine, type PaymentMethod } from '../../../../src/features/contributions/contributions.codes.ts';
 import type { Contribution } from '../../../../src/features/contributions/contributions.schemas.ts';
 import { formatEuro, parseEuroCents } from '../../../../src/features/contributions/money.ts';
 import type { CaseDetail } from '../../../../src/features/cases/cases.schemas.ts';
+import type { PlanCommitment } from '../../../../src/features/care-plans/care-plans.schemas.ts';
 import { useMe } from '../../platform/auth/auth-context.ts';
 import { can, permissions } from '../../platform/auth/permissions.ts';
+import { CheckboxField } from '../../platform/components/CheckboxField.tsx';
+import { todayInRome } from '../../platform/format.ts';
 import { SelectField } from '../../platform/components/SelectField.tsx';
 import { TextAreaField } from '../../platform/components/TextAreaField.tsx';
 import { TextField } from '../../platform/components/TextField.tsx';
 import { DialogShell } from '../accesses/IntakeDialogs.tsx';
 import { useAction } from '../accesses/use-action.ts';
+import { carePlansApi } from '../care-plans/care-plans-api.ts';
 import { contributionsApi } from './contributions-api.ts';
 
 type Done = { onDone: (contribution: Contribution) => void; onCancel: () => void };
-const thisMonth = () => new Date().toLocaleDateString('en-CA').slice(0, 7);
+const thisMonth = () => todayInRome().slice(0, 7);
 
 /** A new contribution in the case's plan: beneficiary, amount in euros (read into integer cents), months, funding line, payment. */
 export function ProposeDialog({ detail, onDone, onCancel }: Done & { detail: CaseDetail }) {
@@ -30,6 +34,12 @@ export function ProposeDialog({ detail, onDone, onCancel }: Done & { detail: Cas
   const [method, setMethod] = useState<PaymentMethod>('bank_transfer');
   const [iban, setIban] = useState('');
   const [override, setOverride] = useState('');
+  // The pact of the plan's latest version: the contribution can be tied to the commitments it rewards or supports.
+  const [pact, setPact] = useState<PlanCommitment[] | null>(null);
+  const [commitmentKeys, setCommitmentKeys] = useState<string[]>([]);
+  useEffect(() => {
+    void carePlansApi.overview(detail.id).then((o) => { setPact(o.latest?.commitments ?? []); }, () => { setPact([]); });
+  }, [detail.id]);
   const [amountError, setAmountError] = useState<string | undefined>(undefined);
   const { busy, failure, run } = useAction();
   const submit = async () => {
@@ -45,6 +55,7 @@ export function ProposeDialog({ detail, onDone, onCancel }: Done & { detail: Cas
           firstMonth,
           months: kind === 'monthly' ? Number(months) || 1 : 1,
           reason,
+          commitmentKeys,
           fundingLine: fundingLine as FundingLine,
           paymentMethod: method,
           iban: method === 'bank_transfer' ? iban : null,
@@ -68,6 +79,19 @@ export function ProposeDialog({ detail, onDone, onCancel }: Done & { detail: Cas
       <TextField id="contribution-first-month" label={t('propose.firstMonth')} required value={firstMonth} onChange={setFirstMonth} maxLength={7} />
       {kind === 'monthly' ? <TextField id="contribution-months" label={t('propose.months')} type="number" required value={months} onChange={setMonths} /> : null}
       <TextAreaField id="contribution-reason" label={t('propose.reason')} required value={reason} onChange={setReason} maxLength={2000} />
+      <fieldset className="mb-3" data-testid="contribution-commitments">
+        <legend className="h6">{t('propose.commitments')}</legend>
+        {pact?.length === 0 ? <p className="small">{t('propose.noCommitments')}</p> : null}
+        {pact?.map((c) => (
+          <CheckboxField
+            key={c.key}
+            id={`contribution-commitment-${c.key}`}
+            label={c.commitment}
+            checked={commitmentKeys.includes(c.key)}
+            onChange={(on) => { setCommitmentKeys(on ? [...commitmentKeys, c.key] : commitmentKeys.filter((k) => k !== c.key)); }}
+          />
+        ))}
+      </fieldset>
       <SelectField
         id="contribution-funding"
         label={t('propose.funding')}

@@ -12,6 +12,7 @@ import { DataTable } from '../../platform/components/DataTable.tsx';
 import { ErrorAlert } from '../../platform/components/ErrorAlert.tsx';
 import { Loading } from '../../platform/components/Loading.tsx';
 import { formatDate } from '../../platform/format.ts';
+import { ContributionReason } from './ContributionReason.tsx';
 import { ProposeDialog, RevokeDialog } from './ContributionDialogs.tsx';
 import { contributionsApi } from './contributions-api.ts';
 
@@ -57,6 +58,7 @@ export function ContributionsSection({ detail }: { detail: CaseDetail }) {
               <th scope="col">{t('col.beneficiary')}</th>
               <th scope="col">{t('col.amount')}</th>
               <th scope="col">{t('col.period')}</th>
+              <th scope="col">{t('col.reason')}</th>
               <th scope="col">{t('col.funding')}</th>
               <th scope="col">{t('col.status')}</th>
               <th scope="col">{t('col.decision')}</th>
@@ -68,6 +70,7 @@ export function ContributionsSection({ detail }: { detail: CaseDetail }) {
                 <th scope="row">{c.personName}</th>
                 <td>{formatEuro(c.amountCents)} <span className="small">({t(`kind.${c.kind}`)})</span></td>
                 <td>{c.months > 1 ? t('period', { count: c.months, from: c.firstMonth }) : t('periodOne', { from: c.firstMonth })}</td>
+                <td><ContributionReason contribution={c} /></td>
                 <td>{t(`funding.${c.fundingLine}`)}</td>
                 <td><Badge color={STATUS_COLOR[c.status]}>{t(`status.${c.status}`)}</Badge></td>
                 <td>

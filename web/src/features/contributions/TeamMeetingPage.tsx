@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Decision } from '../../../../src/features/contributions/contributions.codes.ts';
 import type { PendingContribution } from '../../../../src/features/contributions/contributions.schemas.ts';
 import { formatEuro } from '../../../../src/features/contributions/money.ts';
+import { todayInRome } from '../../platform/format.ts';
 import { DataTable } from '../../platform/components/DataTable.tsx';
 import { ErrorAlert } from '../../platform/components/ErrorAlert.tsx';
 import { Loading } from '../../platform/components/Loading.tsx';
@@ -11,6 +12,7 @@ import { SelectField } from '../../platform/components/SelectField.tsx';
 import { TextAreaField } from '../../platform/components/TextAreaField.tsx';
 import { TextField } from '../../platform/components/TextField.tsx';
 import { useAction } from '../accesses/use-action.ts';
+import { ContributionReason } from './ContributionReason.tsx';
 import { contributionsApi } from './contributions-api.ts';
 
 type Choice = { decision: Decision | ''; note: string };
@@ -20,7 +22,7 @@ export function TeamMeetingPage() {
   const { t } = useTranslation('contributions');
   const [pending, setPending] = useState<PendingContribution[] | null>(null);
   const [loadFailure, setLoadFailure] = useState<unknown>(null);
-  const [heldOn, setHeldOn] = useState(new Date().toLocaleDateString('en-CA'));
+  const [heldOn, setHeldOn] = useState(todayInRome());
   const [others, setOthers] = useState('');
   const [note, setNote] = useState('');
   const [choices, setChoices] = useState<Record<string, Choice>>({});
@@ -82,7 +84,7 @@ export function TeamMeetingPage() {
                     <td>{c.caseNumber}</td>
                     <td>{amount}</td>
                     <td>{t(`funding.${c.fundingLine}`)}</td>
-                    <td>{c.reason}</td>
+                    <td><ContributionReason contribution={c} /></td>
                     <td>{c.proposedBy.displayName}</td>
                     <td>
                       <SelectField

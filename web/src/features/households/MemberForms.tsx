@@ -6,7 +6,8 @@ import type { FieldErrors } from '../../platform/api/error-text.ts';
 import { SelectField } from '../../platform/components/SelectField.tsx';
 import { DateField } from './DateField.tsx';
 import { FormCard } from './FormCard.tsx';
-import { householdsApi, todayIso } from './households-api.ts';
+import { todayInRome } from '../../platform/format.ts';
+import { householdsApi } from './households-api.ts';
 import { useEndReasonOptions, useRelationshipOptions } from './use-relationship-options.ts';
 import { useHouseholdSubmit } from './use-household-submit.ts';
 
@@ -76,7 +77,7 @@ export function RelationshipForm({ householdId, member, members, onDone, onCance
 export function EndMemberForm({ householdId, member, members, onDone, onCancel }: Props) {
   const { t } = useTranslation(['households', 'common']);
   const reasons = useEndReasonOptions();
-  const [validTo, setValidTo] = useState(todayIso());
+  const [validTo, setValidTo] = useState(todayInRome());
   const [reason, setReason] = useState<Exclude<EndReason, 'moved_to_household'> | ''>('');
   const [successor, setSuccessor] = useState('');
   const { errors, failure, run } = useHouseholdSubmit();

@@ -30,8 +30,3 @@ export function moveRequiredOf(error: unknown): MoveRequired | null {
   return data?.reason === 'moveRequired' ? (data as MoveRequired) : null;
 }
 
-/** Today in the browser's calendar, as YYYY-MM-DD (the default start date). */
-export function todayIso(): string {
-  const now = new Date();
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
-}

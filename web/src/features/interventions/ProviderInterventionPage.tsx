@@ -11,14 +11,13 @@ import { ErrorAlert } from '../../platform/components/ErrorAlert.tsx';
 import { Loading } from '../../platform/components/Loading.tsx';
 import { TextAreaField } from '../../platform/components/TextAreaField.tsx';
 import { TextField } from '../../platform/components/TextField.tsx';
-import { formatDate } from '../../platform/format.ts';
+import { formatDate, todayInRome } from '../../platform/format.ts';
 import { usePageTitle } from '../../platform/layout/use-page-title.ts';
 import { interventionsApi } from './interventions-api.ts';
 import { DeliveriesTable, MonthsTable, useQuantity } from './InterventionTables.tsx';
 
-const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome' }).format(new Date());
 type Form = { deliveredOn: string; quantity: string; personAbsent: boolean; staff: string; notes: string };
-const emptyForm = (): Form => ({ deliveredOn: today(), quantity: '', personAbsent: false, staff: '', notes: '' });
+const emptyForm = (): Form => ({ deliveredOn: todayInRome(), quantity: '', personAbsent: false, staff: '', notes: '' });
 
 /** One intervention in the provider portal: what the plan shares with the provider, planned vs delivered, the deliveries and the form to record one. */
 export function ProviderInterventionPage() {

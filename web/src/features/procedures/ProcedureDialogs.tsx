@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ProcedureType } from '../../../../src/features/case-settings/case-settings.schemas.ts';
 import { PROCEDURE_OUTCOMES, type ProcedureOutcome } from '../../../../src/features/procedures/procedures.codes.ts';
 import type { Procedure } from '../../../../src/features/procedures/procedures.schemas.ts';
+import { todayInRome } from '../../platform/format.ts';
 import { Loading } from '../../platform/components/Loading.tsx';
 import { SelectField } from '../../platform/components/SelectField.tsx';
 import { TextAreaField } from '../../platform/components/TextAreaField.tsx';
@@ -13,7 +14,6 @@ import { caseSettingsApi } from '../case-settings/case-settings-api.ts';
 import { proceduresApi } from './procedures-api.ts';
 
 type Done = { onDone: (procedure: Procedure) => void; onCancel: () => void };
-const todayIso = () => new Date().toLocaleDateString('en-CA');
 
 /** A request received that starts a procedure: its type (with legal days), subject and date. */
 export function StartProcedureDialog({ caseId, onDone, onCancel }: Done & { caseId: string }) {
@@ -22,7 +22,7 @@ export function StartProcedureDialog({ caseId, onDone, onCancel }: Done & { case
   const [loadFailure, setLoadFailure] = useState<unknown>(null);
   const [typeId, setTypeId] = useState('');
   const [subject, setSubject] = useState('');
-  const [startedOn, setStartedOn] = useState(todayIso());
+  const [startedOn, setStartedOn] = useState(todayInRome());
   const { busy, failure, run } = useAction();
   useEffect(() => {
     void caseSettingsApi.procedureTypes().then((all) => { setTypes(all.filter((type) => type.isActive)); }, setLoadFailure);
@@ -52,7 +52,7 @@ export function StartProcedureDialog({ caseId, onDone, onCancel }: Done & { case
 export function SuspendDialog({ caseId, procedure, onDone, onCancel }: Done & { caseId: string; procedure: Procedure }) {
   const { t } = useTranslation('procedures');
   const [reason, setReason] = useState('');
-  const [startsOn, setStartsOn] = useState(todayIso());
+  const [startsOn, setStartsOn] = useState(todayInRome());
   const [endsOn, setEndsOn] = useState('');
   const { busy, failure, run } = useAction();
   const submit = () => run(() => proceduresApi.suspend(caseId, procedure.id, { reason, startsOn, endsOn: endsOn || null, version: procedure.version }), onDone);
@@ -69,7 +69,7 @@ export function SuspendDialog({ caseId, procedure, onDone, onCancel }: Done & { 
 export function ResumeDialog({ caseId, procedure, onDone, onCancel }: Done & { caseId: string; procedure: Procedure }) {
   const { t } = useTranslation('procedures');
   const open = procedure.suspensions.find((s) => s.endsOn === null);
-  const [endsOn, setEndsOn] = useState(todayIso());
+  const [endsOn, setEndsOn] = useState(todayInRome());
   const { busy, failure, run } = useAction();
   const submit = () => run(() => proceduresApi.resume(caseId, procedure.id, open?.id ?? '', { endsOn, version: procedure.version }), onDone);
   return (
@@ -83,7 +83,7 @@ export function ResumeDialog({ caseId, procedure, onDone, onCancel }: Done & { c
 export function DecisionDialog({ caseId, procedure, onDone, onCancel }: Done & { caseId: string; procedure: Procedure }) {
   const { t } = useTranslation(['procedures', 'common']);
   const [outcome, setOutcome] = useState<ProcedureOutcome | ''>('');
-  const [decidedOn, setDecidedOn] = useState(todayIso());
+  const [decidedOn, setDecidedOn] = useState(todayInRome());
   const [note, setNote] = useState('');
   const { busy, failure, run } = useAction();
   const submit = () => run(() => proceduresApi.decide(caseId, procedure.id, { outcome: outcome as ProcedureOutcome, decidedOn, note: note || null, version: procedure.version }), onDone);

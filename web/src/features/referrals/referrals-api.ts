@@ -37,4 +37,3 @@ function currentOf(error: unknown): unknown {
 export const referralConflict = (error: unknown) => currentOf(error) as Referral | null;
 export const petitionConflict = (error: unknown) => currentOf(error) as Petition | null;
 
-export const todayIso = () => new Date().toLocaleDateString('en-CA');
