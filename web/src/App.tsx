@@ -60,7 +60,7 @@ import { UserEditPage } from './features/users/UserEditPage.tsx';
 import { UserNewPage } from './features/users/UserNewPage.tsx';
 import { UsersPage } from './features/users/UsersPage.tsx';
 import { personSections } from './person-sections.tsx';
-import { caseSections } from './case-sections.tsx';
+import { caseSections, planExtra } from './case-sections.tsx';
 import { WorklistBell } from './features/worklist/WorklistBell.tsx';
 import { WorklistPage } from './features/worklist/WorklistPage.tsx';
 
@@ -129,8 +129,8 @@ function SignedInRoutes() {
         <Route path="/cases/:id/meetings/new" element={<RequirePermission permission={p.caseWrite}><MeetingFormPage /></RequirePermission>} />
         <Route path="/cases/:id/meetings/:meetingId" element={<RequirePermission permission={p.caseRead}><MeetingViewPage /></RequirePermission>} />
         <Route path="/cases/:id/meetings/:meetingId/edit" element={<RequirePermission permission={p.caseWrite}><MeetingFormPage /></RequirePermission>} />
-        <Route path="/cases/:id/plan" element={<RequirePermission permission={p.caseRead}><CarePlanPage /></RequirePermission>} />
-        <Route path="/cases/:id/plan/versions/:n" element={<RequirePermission permission={p.caseRead}><CarePlanPage /></RequirePermission>} />
+        <Route path="/cases/:id/plan" element={<RequirePermission permission={p.caseRead}><CarePlanPage extra={planExtra} /></RequirePermission>} />
+        <Route path="/cases/:id/plan/versions/:n" element={<RequirePermission permission={p.caseRead}><CarePlanPage extra={planExtra} /></RequirePermission>} />
         <Route path="/provider" element={<RequirePermission permission={p.interventionDeliver}><ProviderPortalPage /></RequirePermission>} />
         <Route path="/provider/interventions/:id" element={<RequirePermission permission={p.interventionDeliver}><ProviderInterventionPage /></RequirePermission>} />
         <Route path="*" element={<NotFoundPage />} />

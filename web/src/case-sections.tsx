@@ -9,6 +9,8 @@ import { AssessmentSection } from './features/assessments/AssessmentSection.tsx'
 import { MeetingsSection } from './features/assessments/MeetingsSection.tsx';
 import { PetitionsSection, ReferralsSection } from './features/referrals/ReferralsSection.tsx';
 import { ContributionsSection } from './features/contributions/ContributionsSection.tsx';
+import { PlanContributions } from './features/contributions/PlanContributions.tsx';
+import type { PlanVersion } from '../../src/features/care-plans/care-plans.schemas.ts';
 import { permissions } from './platform/auth/permissions.ts';
 
 /** The sections other features add to the case page, in the order they are shown. */
@@ -25,3 +27,6 @@ export const caseSections: readonly CaseSection[] = [
   { key: 'referrals', title: 'referrals:referrals.title', permission: permissions.caseRead, render: ({ detail }) => <ReferralsSection detail={detail} /> },
   { key: 'petitions', title: 'referrals:petitions.title', permission: permissions.caseRead, render: ({ detail }) => <PetitionsSection detail={detail} /> },
 ];
+
+/** What other features show on the personalised project's page, under the version. */
+export const planExtra = (plan: PlanVersion) => <PlanContributions plan={plan} />;

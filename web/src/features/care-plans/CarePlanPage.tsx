@@ -1,5 +1,5 @@
 import { Alert, Badge, Button } from 'design-react-kit';
-import { useCallback, useEffect, useState, type SubmitEvent } from 'react';
+import { useCallback, useEffect, useState, type ReactNode, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import type { PlanOverview, PlanVersion } from '../../../../src/features/care-plans/care-plans.schemas.ts';
@@ -20,8 +20,12 @@ import { PLAN_STATUS_COLOR } from './plan-format.ts';
 
 const planPath = (caseId: string, n?: number) => `/cases/${encodeURIComponent(caseId)}/plan${n ? `/versions/${String(n)}` : ''}`;
 
-/** The personalised project of a case: one version (the latest by default), its lifecycle, its versions, the PDF. */
-export function CarePlanPage() {
+/**
+ * The personalised project of a case: one version (the latest by default), its lifecycle, its versions,
+ * the PDF. `extra` shows what other features attach to the version (the economic contributions), so
+ * care-plans need not know them.
+ */
+export function CarePlanPage({ extra }: { extra?: (plan: PlanVersion) => ReactNode }) {
   const { id = '', n } = useParams();
   const { t } = useTranslation(['carePlans', 'common']);
   const [overview, setOverview] = useState<PlanOverview | null>(null);
@@ -78,6 +82,7 @@ export function CarePlanPage() {
           ) : (
             <PlanView plan={plan} />
           )}
+          {extra?.(plan)}
         </>
       ) : null}
       <VersionList caseId={id} overview={overview} current={plan?.versionNumber ?? null} />

@@ -1,26 +1,21 @@
-import { Alert, Badge, Button } from 'design-react-kit';
+import { Alert, Button } from 'design-react-kit';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { ContributionStatus } from '../../../../src/features/contributions/contributions.codes.ts';
 import type { Contribution } from '../../../../src/features/contributions/contributions.schemas.ts';
 import { formatEuro } from '../../../../src/features/contributions/money.ts';
 import type { CaseDetail } from '../../../../src/features/cases/cases.schemas.ts';
 import { useMe } from '../../platform/auth/auth-context.ts';
 import { can, permissions } from '../../platform/auth/permissions.ts';
-import { DataTable } from '../../platform/components/DataTable.tsx';
 import { ErrorAlert } from '../../platform/components/ErrorAlert.tsx';
 import { Loading } from '../../platform/components/Loading.tsx';
-import { formatDate } from '../../platform/format.ts';
-import { ContributionReason } from './ContributionReason.tsx';
+import { ContributionsTable } from './ContributionsTable.tsx';
 import { ProposeDialog, RevokeDialog } from './ContributionDialogs.tsx';
 import { contributionsApi } from './contributions-api.ts';
 
-export const STATUS_COLOR: Record<ContributionStatus, string> = { proposed: 'warning', approved: 'success', rejected: 'danger', revoked: 'secondary' };
-
 /** The "Contributi economici" section of the case page: the contributions of the plan, proposals and revocations. */
 export function ContributionsSection({ detail }: { detail: CaseDetail }) {
-  const { t, i18n } = useTranslation('contributions');
+  const { t } = useTranslation('contributions');
   const me = useMe();
   const writer = can(me, permissions.caseWrite);
   const [items, setItems] = useState<Contribution[] | null>(null);
@@ -52,39 +47,17 @@ export function ContributionsSection({ detail }: { detail: CaseDetail }) {
       {!items && !failure ? <Loading /> : null}
       {items?.length === 0 ? <p data-testid="contributions-empty">{t('section.empty')}</p> : null}
       {items && items.length > 0 ? (
-        <DataTable caption={t('section.caption')} captionHidden size="sm" testId="contributions-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('col.beneficiary')}</th>
-              <th scope="col">{t('col.amount')}</th>
-              <th scope="col">{t('col.period')}</th>
-              <th scope="col">{t('col.reason')}</th>
-              <th scope="col">{t('col.funding')}</th>
-              <th scope="col">{t('col.status')}</th>
-              <th scope="col">{t('col.decision')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((c) => (
-              <tr key={c.id} data-testid="contribution-row">
-                <th scope="row">{c.personName}</th>
-                <td>{formatEuro(c.amountCents)} <span className="small">({t(`kind.${c.kind}`)})</span></td>
-                <td>{c.months > 1 ? t('period', { count: c.months, from: c.firstMonth }) : t('periodOne', { from: c.firstMonth })}</td>
-                <td><ContributionReason contribution={c} /></td>
-                <td>{t(`funding.${c.fundingLine}`)}</td>
-                <td><Badge color={STATUS_COLOR[c.status]}>{t(`status.${c.status}`)}</Badge></td>
-                <td>
-                  {c.decision ? t('decisionLine', { decision: t(`decision.${c.decision.decision}`), date: formatDate(c.decision.heldOn, i18n.language), by: c.decision.decidedBy.displayName }) : null}
-                  {writer && (c.status === 'proposed' || c.status === 'approved') ? (
-                    <Button color="secondary" outline size="xs" type="button" className="ms-2" onClick={() => { setDialog({ kind: 'revoke', contribution: c }); }} aria-label={`${t('section.revoke')}: ${c.personName} ${formatEuro(c.amountCents)}`} testId="contribution-revoke">
-                      {t('section.revoke')}
-                    </Button>
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </DataTable>
+        <ContributionsTable
+          contributions={items}
+          caption={t('section.caption')}
+          action={(c) =>
+            writer && (c.status === 'proposed' || c.status === 'approved') ? (
+              <Button color="secondary" outline size="xs" type="button" className="ms-2" onClick={() => { setDialog({ kind: 'revoke', contribution: c }); }} aria-label={`${t('section.revoke')}: ${c.personName} ${formatEuro(c.amountCents)}`} testId="contribution-revoke">
+                {t('section.revoke')}
+              </Button>
+            ) : null
+          }
+        />
       ) : null}
       {dialog?.kind === 'propose' ? <ProposeDialog detail={detail} onDone={done(t('section.saved'))} onCancel={() => { setDialog(null); }} /> : null}
       {dialog?.kind === 'revoke' ? <RevokeDialog caseId={detail.id} contribution={dialog.contribution} onDone={done(t('section.revoked'))} onCancel={() => { setDialog(null); }} /> : null}
