@@ -1,6 +1,7 @@
 import type { DemoContext } from '../../../demo/feature-demos.ts';
 import type { Db } from '../../../platform/db/database.ts';
-import { findBeneficiaryId, householdToHear } from '../case-facts.ts';
+import { caseHeading } from '../../cases/case-heading.ts';
+import { householdToHear } from '../case-facts.ts';
 import { DEFAULT_COURT } from '../referrals.codes.ts';
 import '../referrals.tables.ts';
 import '../../case-documents/case-documents.tables.ts';
@@ -49,7 +50,7 @@ export async function referralsDemo(trx: Db, context: DemoContext): Promise<void
     const certificate = await trx.selectFrom('case_document').select('id').where('case_id', '=', first.id).where('category', '=', 'medical_certificate').where('withdrawn_at', 'is', null).executeTakeFirst();
     if (certificate) await trx.insertInto('case_referral_document').values({ referral_id: id, document_id: certificate.id }).execute();
   }
-  const beneficiaryId = second ? await findBeneficiaryId(trx, second.id) : undefined;
+  const beneficiaryId = second ? (await caseHeading(trx, second.id)).beneficiary?.id : undefined;
   if (second && beneficiaryId) {
     await trx
       .insertInto('case_petition')
