@@ -2,9 +2,9 @@ import type { DemoContext } from '../../../demo/feature-demos.ts';
 import type { Db } from '../../../platform/db/database.ts';
 import { readability } from '../../../platform/documents/gulpease.ts';
 import { fillPlaceholders } from '../../case-settings/letter-placeholders.ts';
+import { openDemoCases } from '../../cases/demo/open-demo-cases.ts';
 import { caseLetterValues } from '../letter-values.ts';
 import '../case-letters.tables.ts';
-import '../../cases/cases.tables.ts';
 
 /**
  * On the first demo cases of the assistente: a sent invitation (from the "Convocazione a colloquio"
@@ -14,15 +14,7 @@ export async function caseLettersDemo(trx: Db, context: DemoContext): Promise<vo
   const owner = context.userIds.assistente;
   const template = await trx.selectFrom('letter_template').selectAll().where('name', '=', 'Convocazione a colloquio').where('language', '=', 'it').executeTakeFirst();
   if (!owner || !template) return;
-  const cases = await trx
-    .selectFrom('case_record')
-    .select(['id', 'municipality_code'])
-    .where('owner_id', '=', owner)
-    .where('status', '<>', 'closed')
-    .orderBy('reference')
-    .limit(2)
-    .execute();
-  for (const c of cases) {
+  for (const c of await openDemoCases(trx, [owner], 2)) {
     const sentAt = new Date(Date.now() - 7 * 86_400_000);
     const { values, recipientId } = await caseLetterValues(trx, c.id, 'it', sentAt);
     const body = fillPlaceholders(template.body, values);
