@@ -2,6 +2,7 @@ import type { Actor } from '../../platform/access/actor.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { renderPdf, type PdfBlock } from '../../platform/documents/pdf.ts';
 import { withCaseContent } from '../cases/case-access.ts';
+import { caseHeading } from '../cases/case-heading.ts';
 import { MEETING_RECORD_TYPE, readMeeting } from './meetings.service.ts';
 
 const TIME_ZONE = 'Europe/Rome';
@@ -17,11 +18,10 @@ const paragraphs = (text: string): PdfBlock[] =>
 
 /** The minutes (verbale) of a UVM meeting as a tagged A4 PDF, in Italian; the print is logged. */
 export function meetingMinutesPdf(db: Db, actor: Actor, caseId: string, id: string, now = new Date()): Promise<Buffer> {
-  return withCaseContent(db, actor, caseId, { action: 'print', recordType: MEETING_RECORD_TYPE }, async (trx, record) => {
+  return withCaseContent(db, actor, caseId, { action: 'print', recordType: MEETING_RECORD_TYPE }, async (trx) => {
     const meeting = await readMeeting(trx, caseId, id);
-    const caseRow = await trx.selectFrom('case_record').select('reference').where('id', '=', caseId).executeTakeFirstOrThrow();
-    const municipality = await trx.selectFrom('municipality').select('name').where('istat_code', '=', record.municipality_code).executeTakeFirst();
-    const municipalityName = `Comune di ${municipality?.name ?? record.municipality_code}`;
+    const heading = await caseHeading(trx, caseId);
+    const municipalityName = `Comune di ${heading.municipalityName}`;
     const yesNo = (b: boolean) => (b ? 'presente' : 'assente');
     const blocks: PdfBlock[] = [
       { kind: 'heading', text: 'Partecipanti' },
@@ -45,7 +45,7 @@ export function meetingMinutesPdf(db: Db, actor: Actor, caseId: string, id: stri
         },
       );
     }
-    const metadata = [`Caso ${caseRow.reference}`, `Data: ${dateTime(meeting.heldAt)}`, `Luogo: ${meeting.place}`];
+    const metadata = [`Caso ${heading.reference}`, `Data: ${dateTime(meeting.heldAt)}`, `Luogo: ${meeting.place}`];
     if (meeting.assessmentNumber) metadata.push(`Valutazione discussa: versione ${meeting.assessmentNumber}`);
     const title = 'Verbale di Unità di Valutazione Multidimensionale (UVM)';
     return renderPdf(

@@ -4,8 +4,7 @@ import type { FundingBody, PlanStatus, SignatureMethod, SupportFrequency } from 
 import type { PlanVersion } from './care-plans.schemas.ts';
 import { formatCents, formatQuantity } from './plan-totals.ts';
 import type { ServiceUnit } from '../catalogue/catalogue.codes.ts';
-import '../cases/cases.tables.ts';
-import '../registry/registry.tables.ts';
+import { caseHeading } from '../cases/case-heading.ts';
 
 type Lang = 'it' | 'en';
 type Words = Record<Lang, string>;
@@ -135,25 +134,12 @@ export function planBlocks(plan: PlanVersion, lang: Lang): PdfBlock[] {
 /** The plan version as a tagged A4 PDF, headings in Italian or English, the content as written. */
 export async function planPdf(trx: Db, plan: PlanVersion, lang: Lang, now = new Date()): Promise<Buffer> {
   const t = (w: Words) => w[lang];
-  const info = await trx
-    .selectFrom('case_record as c')
-    .innerJoin('municipality as m', 'm.istat_code', 'c.municipality_code')
-    .innerJoin('app_user as u', 'u.id', 'c.owner_id')
-    .select(['c.reference', 'm.name as municipality', 'u.display_name as owner'])
-    .where('c.id', '=', plan.caseId)
-    .executeTakeFirstOrThrow();
-  const beneficiaries = await trx
-    .selectFrom('case_person as cp')
-    .innerJoin('person as p', 'p.id', 'cp.person_id')
-    .select(['p.given_name', 'p.family_name'])
-    .where('cp.case_id', '=', plan.caseId)
-    .where('cp.role', '=', 'beneficiary')
-    .execute();
+  const heading = await caseHeading(trx, plan.caseId);
   const title = `${t(L.title)} — ${t(L.version)} ${String(plan.versionNumber)}`;
-  const municipality = lang === 'it' ? `Comune di ${info.municipality}` : `Municipality of ${info.municipality}`;
+  const municipality = lang === 'it' ? `Comune di ${heading.municipalityName}` : `Municipality of ${heading.municipalityName}`;
   const metadata = [
-    `${t(L.case)}: ${info.reference}`,
-    `${t(L.for)}: ${beneficiaries.map((b) => `${b.given_name} ${b.family_name}`).join(', ')}`,
+    `${t(L.case)}: ${heading.reference}`,
+    `${t(L.for)}: ${heading.beneficiaries.map((b) => b.fullName).join(', ')}`,
     `${t(L.period)}: ${day(plan.periodStart, lang)} – ${day(plan.periodEnd, lang)}`,
     `${t(L.status)}: ${t(STATUS[plan.status])}`,
   ];
@@ -164,9 +150,9 @@ export async function planPdf(trx: Db, plan: PlanVersion, lang: Lang, now = new 
       language: lang,
       metadata,
       blocks: planBlocks(plan, lang),
-      signatures: [{ label: t(L.personSigns) }, { label: t(L.workerSigns), name: info.owner }],
+      signatures: [{ label: t(L.personSigns) }, { label: t(L.workerSigns), name: heading.ownerName }],
       footer: { municipality, date: day(now.toISOString(), lang) },
-      author: info.owner,
+      author: heading.ownerName,
       subject: title,
     },
     { creationDate: now },

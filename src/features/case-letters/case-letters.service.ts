@@ -1,18 +1,16 @@
-import { sql } from 'kysely';
 import type { Actor } from '../../platform/access/actor.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { readability } from '../../platform/documents/gulpease.ts';
 import { renderPdf } from '../../platform/documents/pdf.ts';
 import { AppError, notFound } from '../../platform/http/errors.ts';
-import type { LetterPlaceholder } from '../case-settings/case-settings.codes.ts';
 import { fillPlaceholders } from '../case-settings/letter-placeholders.ts';
 import { getLetterTemplate, letterBlocks, letterDate } from '../case-settings/letter-templates.service.ts';
-import { touchCaseActivity, withCaseContent, type CaseTerritory } from '../cases/case-access.ts';
+import { touchCaseActivity, withCaseContent } from '../cases/case-access.ts';
 import type { CaseLetter, UpdateLetterBody } from './case-letters.schemas.ts';
+import { caseLetterValues } from './letter-values.ts';
 import './case-letters.tables.ts';
 import '../cases/cases.tables.ts';
 import '../registry/registry.tables.ts';
-import '../territories/territories.tables.ts';
 import '../users/users.tables.ts';
 
 export const LETTER_RECORD = 'case_letter';
@@ -76,38 +74,11 @@ export async function readLetter(db: Db, actor: Actor, caseId: string, letterId:
   return withCaseContent(db, actor, caseId, { action: 'read', recordType: LETTER_RECORD }, (trx) => getLetter(trx, caseId, letterId));
 }
 
-/** What the placeholders of a letter on this case read: the beneficiary, the reference, the owner, the municipality. */
-async function caseValues(trx: Db, record: CaseTerritory, language: CaseLetter['language'], today: Date) {
-  const facts = await trx
-    .selectFrom('case_record as c')
-    .innerJoin('app_user as o', 'o.id', 'c.owner_id')
-    .innerJoin('municipality as m', 'm.istat_code', 'c.municipality_code')
-    .select(['c.reference', 'o.display_name as owner_name', 'm.name as municipality'])
-    .where('c.id', '=', record.id)
-    .executeTakeFirstOrThrow();
-  const beneficiary = await trx
-    .selectFrom('case_person as cp')
-    .innerJoin('person as p', 'p.id', 'cp.person_id')
-    .select(['p.id', 'p.given_name', 'p.family_name'])
-    .where('cp.case_id', '=', record.id)
-    .orderBy(sql`cp.role = 'beneficiary'`, 'desc')
-    .orderBy('cp.added_at')
-    .executeTakeFirst();
-  const values: Record<LetterPlaceholder, string> = {
-    'person.fullName': beneficiary ? `${beneficiary.given_name} ${beneficiary.family_name}` : '',
-    'case.reference': facts.reference,
-    today: letterDate(today, language),
-    'worker.name': facts.owner_name,
-    'municipality.name': `${language === 'it' ? 'Comune di' : 'Municipality of'} ${facts.municipality}`,
-  };
-  return { values, recipientId: beneficiary?.id ?? null, municipality: values['municipality.name'] };
-}
-
 /** A new draft from a template, its placeholders filled with the case's data: the writer edits it from there. */
 export async function createLetter(db: Db, actor: Actor, caseId: string, templateId: string, now = new Date()): Promise<CaseLetter> {
   const template = await getLetterTemplate(db, templateId);
   return withCaseContent(db, actor, caseId, { action: 'create', recordType: LETTER_RECORD }, async (trx, record) => {
-    const { values, recipientId } = await caseValues(trx, record, template.language, now);
+    const { values, recipientId } = await caseLetterValues(trx, caseId, template.language, now);
     const { id } = await trx
       .insertInto('case_letter')
       .values({
@@ -176,9 +147,9 @@ export async function sendLetter(db: Db, actor: Actor, caseId: string, letterId:
 
 /** The letter printed to a tagged A4 PDF (logged as a print of case content). Drafts say so on the page. */
 export async function letterPdf(db: Db, actor: Actor, caseId: string, letterId: string, now = new Date()): Promise<{ letter: CaseLetter; pdf: Buffer }> {
-  const { letter, municipality, reference } = await withCaseContent(db, actor, caseId, { action: 'print', recordType: LETTER_RECORD }, async (trx, record) => {
+  const { letter, municipality, reference } = await withCaseContent(db, actor, caseId, { action: 'print', recordType: LETTER_RECORD }, async (trx) => {
     const found = await getLetter(trx, caseId, letterId);
-    const { values } = await caseValues(trx, record, found.language, now);
+    const { values } = await caseLetterValues(trx, caseId, found.language, now);
     return { letter: found, municipality: values['municipality.name'], reference: values['case.reference'] };
   });
   const it = letter.language === 'it';

@@ -1,11 +1,9 @@
-import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
 import { AppError, invalid } from '../../platform/http/errors.ts';
 import { today } from '../households/household-rules.ts';
 import type { Relationship } from '../households/households.codes.ts';
 import { birthPlaceName } from '../registry/fiscal-code-check.ts';
 import type { PersonToHear } from './referrals.tables.ts';
-import '../cases/cases.tables.ts';
 import '../households/households.tables.ts';
 import '../registry/registry.tables.ts';
 import '../territories/territories.tables.ts';
@@ -17,18 +15,6 @@ export interface Identity {
   birthPlace: string | null;
   fiscalCode: string | null;
   residence: string | null;
-}
-
-/** The beneficiary of the case (the first person added when none is marked so), or undefined on a case without persons. */
-export async function findBeneficiaryId(trx: Db, caseId: string): Promise<string | undefined> {
-  const row = await trx
-    .selectFrom('case_person')
-    .select('person_id')
-    .where('case_id', '=', caseId)
-    .orderBy(sql`role = 'beneficiary'`, 'desc')
-    .orderBy('added_at')
-    .executeTakeFirst();
-  return row?.person_id;
 }
 
 /** Who the person is, as a letter to a service or a court names them: name, birth, fiscal code, residence. */
@@ -81,18 +67,6 @@ export async function householdToHear(trx: Db, personId: string): Promise<Person
     .orderBy('p.given_name')
     .execute();
   return rows.map((r) => ({ name: `${r.given_name} ${r.family_name}`, relation: RELATION_IT[r.relationship] }));
-}
-
-/** The municipality and reference printed on a case's documents. */
-export async function caseHeading(trx: Db, caseId: string): Promise<{ reference: string; municipality: string; ownerName: string }> {
-  const row = await trx
-    .selectFrom('case_record as c')
-    .innerJoin('municipality as m', 'm.istat_code', 'c.municipality_code')
-    .innerJoin('app_user as o', 'o.id', 'c.owner_id')
-    .select(['c.reference', 'm.name', 'o.display_name'])
-    .where('c.id', '=', caseId)
-    .executeTakeFirstOrThrow();
-  return { reference: row.reference, municipality: `Comune di ${row.name}`, ownerName: row.display_name };
 }
 
 /** A transition not in the status machine: 409 naming the states allowed from here. */

@@ -5,7 +5,8 @@ import { renderPdf, type PdfBlock } from '../../platform/documents/pdf.ts';
 import { AppError, invalid, notFound } from '../../platform/http/errors.ts';
 import { letterBlocks, letterDate } from '../case-settings/letter-templates.service.ts';
 import { touchCaseActivity, withCaseContent } from '../cases/case-access.ts';
-import { caseHeading, findBeneficiaryId, householdToHear, identityOf, illegalTransition, notInFuture, required } from './case-facts.ts';
+import { caseHeading } from '../cases/case-heading.ts';
+import { householdToHear, identityOf, illegalTransition, notInFuture, required } from './case-facts.ts';
 import { DEFAULT_COURT, PETITION_TRANSITIONS, type PetitionStatus } from './referrals.codes.ts';
 import type { CreatePetitionBody, Petition, PetitionStatusBody, UpdatePetitionBody } from './referrals.schemas.ts';
 import './referrals.tables.ts';
@@ -79,7 +80,7 @@ export function readPetition(db: Db, actor: Actor, caseId: string, petitionId: s
 /** A new draft for the case's beneficiary, the household's other members pre-filled as persons to be heard. */
 export function createPetition(db: Db, actor: Actor, caseId: string, body: CreatePetitionBody): Promise<Petition> {
   return withCaseContent(db, actor, caseId, { action: 'create', recordType: PETITION_RECORD }, async (trx, record) => {
-    const beneficiaryId = await findBeneficiaryId(trx, caseId);
+    const beneficiaryId = (await caseHeading(trx, caseId)).beneficiary?.id;
     if (!beneficiaryId) throw invalid('caseId', { it: 'Il caso non ha persone: aggiungere prima il beneficiario.', en: 'The case has no persons: add the beneficiary first.' });
     const { id } = await trx
       .insertInto('case_petition')
@@ -192,9 +193,10 @@ export async function petitionPdf(db: Db, actor: Actor, caseId: string, petition
     heading: await caseHeading(trx, caseId),
   }));
   const b = petition.beneficiary;
+  const municipality = `Comune di ${heading.municipalityName}`;
   const born = [b.birthPlace ? `a ${b.birthPlace}` : '', b.birthDate ? `il ${dateIt(b.birthDate)}` : ''].filter(Boolean).join(' ');
   const blocks: PdfBlock[] = [
-    { kind: 'paragraph', text: `${heading.municipality}, servizio sociale territoriale, chiede la nomina di un amministratore di sostegno (artt. 404 e seguenti del codice civile) per la persona indicata di seguito.` },
+    { kind: 'paragraph', text: `${municipality}, servizio sociale territoriale, chiede la nomina di un amministratore di sostegno (artt. 404 e seguenti del codice civile) per la persona indicata di seguito.` },
     { kind: 'heading', text: 'Beneficiario' },
     {
       kind: 'table',
@@ -225,7 +227,7 @@ export async function petitionPdf(db: Db, actor: Actor, caseId: string, petition
       ],
       blocks,
       signatures: [{ label: 'L’assistente sociale', name: heading.ownerName }],
-      footer: { municipality: heading.municipality, date: letterDate(now, 'it') },
+      footer: { municipality, date: letterDate(now, 'it') },
       subject: title,
     },
     { creationDate: now },

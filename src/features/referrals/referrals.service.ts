@@ -5,7 +5,8 @@ import { letterBlocks, letterDate } from '../case-settings/letter-templates.serv
 import { renderPdf, type PdfBlock } from '../../platform/documents/pdf.ts';
 import { AppError, invalid, notFound } from '../../platform/http/errors.ts';
 import { touchCaseActivity, withCaseContent } from '../cases/case-access.ts';
-import { caseHeading, findBeneficiaryId, identityOf, illegalTransition, notInFuture, required } from './case-facts.ts';
+import { caseHeading } from '../cases/case-heading.ts';
+import { identityOf, illegalTransition, notInFuture, required } from './case-facts.ts';
 import { REFERRAL_TRANSITIONS, type ReferralService, type ReferralStatus } from './referrals.codes.ts';
 import type { CreateReferralBody, Referral, ReferralStatusBody, UpdateReferralBody } from './referrals.schemas.ts';
 import './referrals.tables.ts';
@@ -217,8 +218,8 @@ const dateIt = (iso: string) => letterDate(new Date(`${iso}T12:00:00Z`), 'it');
 export async function referralPdf(db: Db, actor: Actor, caseId: string, referralId: string, now = new Date()): Promise<{ referral: Referral; pdf: Buffer }> {
   const { referral, person, heading } = await withCaseContent(db, actor, caseId, { action: 'print', recordType: REFERRAL_RECORD }, async (trx) => {
     const found = await getReferral(trx, caseId, referralId);
-    const personId = await findBeneficiaryId(trx, caseId);
-    return { referral: found, person: personId ? await identityOf(trx, personId) : null, heading: await caseHeading(trx, caseId) };
+    const heading = await caseHeading(trx, caseId);
+    return { referral: found, person: heading.beneficiary ? await identityOf(trx, heading.beneficiary.id) : null, heading };
   });
   const service = referral.service === 'other' ? (referral.serviceName ?? '') : SERVICE_NAMES_IT[referral.service];
   const blocks: PdfBlock[] = [];
@@ -255,7 +256,7 @@ export async function referralPdf(db: Db, actor: Actor, caseId: string, referral
       ],
       blocks,
       signatures: [{ label: 'L’assistente sociale', name: referral.sentBy?.displayName ?? heading.ownerName }],
-      footer: { municipality: heading.municipality, date: letterDate(now, 'it') },
+      footer: { municipality: `Comune di ${heading.municipalityName}`, date: letterDate(now, 'it') },
       subject: title,
     },
     { creationDate: now },

@@ -1,10 +1,10 @@
 import type { DemoContext } from '../../../demo/feature-demos.ts';
 import type { Db } from '../../../platform/db/database.ts';
 import { renderPdf } from '../../../platform/documents/pdf.ts';
+import { openDemoCases } from '../../cases/demo/open-demo-cases.ts';
 import { sha256 } from '../document-storage.ts';
 import type { DocumentCategory } from '../case-documents.codes.ts';
 import '../case-documents.tables.ts';
-import '../../cases/cases.tables.ts';
 
 const DEMO_DATE = new Date('2026-11-02T09:00:00Z');
 
@@ -33,15 +33,7 @@ const SAMPLES: { title: string; category: DocumentCategory; filename: string; pa
 export async function caseDocumentsDemo(trx: Db, context: DemoContext): Promise<void> {
   const owner = context.userIds.assistente;
   if (!owner) return;
-  const cases = await trx
-    .selectFrom('case_record')
-    .select(['id', 'municipality_code'])
-    .where('owner_id', '=', owner)
-    .where('status', '<>', 'closed')
-    .orderBy('reference')
-    .limit(3)
-    .execute();
-  for (const c of cases) {
+  for (const c of await openDemoCases(trx, [owner], 3)) {
     for (const sample of SAMPLES) {
       const bytes = await renderPdf(
         { title: sample.title, language: 'it', blocks: sample.paragraphs.map((text) => ({ kind: 'paragraph' as const, text })), footer: { municipality: 'Documento dimostrativo', date: '2 novembre 2026' } },

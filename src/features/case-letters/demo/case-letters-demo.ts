@@ -2,11 +2,9 @@ import type { DemoContext } from '../../../demo/feature-demos.ts';
 import type { Db } from '../../../platform/db/database.ts';
 import { readability } from '../../../platform/documents/gulpease.ts';
 import { fillPlaceholders } from '../../case-settings/letter-placeholders.ts';
-import { letterDate } from '../../case-settings/letter-templates.service.ts';
+import { openDemoCases } from '../../cases/demo/open-demo-cases.ts';
+import { caseLetterValues } from '../letter-values.ts';
 import '../case-letters.tables.ts';
-import '../../cases/cases.tables.ts';
-import '../../registry/registry.tables.ts';
-import '../../territories/territories.tables.ts';
 
 /**
  * On the first demo cases of the assistente: a sent invitation (from the "Convocazione a colloquio"
@@ -16,34 +14,11 @@ export async function caseLettersDemo(trx: Db, context: DemoContext): Promise<vo
   const owner = context.userIds.assistente;
   const template = await trx.selectFrom('letter_template').selectAll().where('name', '=', 'Convocazione a colloquio').where('language', '=', 'it').executeTakeFirst();
   if (!owner || !template) return;
-  const cases = await trx
-    .selectFrom('case_record as c')
-    .innerJoin('app_user as o', 'o.id', 'c.owner_id')
-    .innerJoin('municipality as m', 'm.istat_code', 'c.municipality_code')
-    .select(['c.id', 'c.reference', 'c.municipality_code', 'o.display_name', 'm.name as municipality'])
-    .where('c.owner_id', '=', owner)
-    .where('c.status', '<>', 'closed')
-    .orderBy('c.reference')
-    .limit(2)
-    .execute();
-  for (const c of cases) {
-    const beneficiary = await trx
-      .selectFrom('case_person as cp')
-      .innerJoin('person as p', 'p.id', 'cp.person_id')
-      .select(['p.id', 'p.given_name', 'p.family_name'])
-      .where('cp.case_id', '=', c.id)
-      .where('cp.role', '=', 'beneficiary')
-      .executeTakeFirst();
+  for (const c of await openDemoCases(trx, [owner], 2)) {
     const sentAt = new Date(Date.now() - 7 * 86_400_000);
-    const values = {
-      'person.fullName': beneficiary ? `${beneficiary.given_name} ${beneficiary.family_name}` : '',
-      'case.reference': c.reference,
-      today: letterDate(sentAt, 'it'),
-      'worker.name': c.display_name,
-      'municipality.name': `Comune di ${c.municipality}`,
-    };
+    const { values, recipientId } = await caseLetterValues(trx, c.id, 'it', sentAt);
     const body = fillPlaceholders(template.body, values);
-    const common = { case_id: c.id, municipality_code: c.municipality_code, template_id: template.id, language: 'it' as const, recipient_person_id: beneficiary?.id ?? null, created_by: owner, updated_by: owner };
+    const common = { case_id: c.id, municipality_code: c.municipality_code, template_id: template.id, language: 'it' as const, recipient_person_id: recipientId, created_by: owner, updated_by: owner };
     await trx
       .insertInto('case_letter')
       .values({ ...common, subject: template.subject, body, status: 'sent', created_at: sentAt.toISOString(), updated_at: sentAt.toISOString(), sent_at: sentAt.toISOString(), sent_by: owner, gulpease_at_sending: readability(body).index, version: 2 })

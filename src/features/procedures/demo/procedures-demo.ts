@@ -1,5 +1,6 @@
 import type { DemoContext } from '../../../demo/feature-demos.ts';
 import type { Db } from '../../../platform/db/database.ts';
+import { openDemoCases } from '../../cases/demo/open-demo-cases.ts';
 import { today } from '../../households/household-rules.ts';
 import { addCalendarDays, computeDeadline, type SuspensionSpan } from '../deadline.ts';
 import type { ProcedureOutcome } from '../procedures.codes.ts';
@@ -32,14 +33,7 @@ const PROCEDURES: DemoProcedure[] = [
 export async function proceduresDemo(trx: Db, context: DemoContext): Promise<void> {
   const owners = [context.userIds.assistente, context.userIds.assistente2].filter((id): id is string => Boolean(id));
   if (owners.length === 0) return;
-  const cases = await trx
-    .selectFrom('case_record')
-    .select(['id', 'municipality_code', 'owner_id'])
-    .where('owner_id', 'in', owners)
-    .where('status', '<>', 'closed')
-    .orderBy('reference')
-    .limit(PROCEDURES.length + 4)
-    .execute();
+  const cases = await openDemoCases(trx, owners, PROCEDURES.length + 4);
   const types = await trx.selectFrom('procedure_type').select(['id', 'legal_deadline_days']).where('is_active', '=', true).orderBy('code').execute();
   if (cases.length === 0 || types.length === 0) return;
   const day = today();

@@ -1,10 +1,11 @@
 import type { DemoContext } from '../../../demo/feature-demos.ts';
 import type { Db } from '../../../platform/db/database.ts';
-import { findBeneficiaryId, householdToHear } from '../case-facts.ts';
+import { caseHeading } from '../../cases/case-heading.ts';
+import { openDemoCases } from '../../cases/demo/open-demo-cases.ts';
+import { householdToHear } from '../case-facts.ts';
 import { DEFAULT_COURT } from '../referrals.codes.ts';
 import '../referrals.tables.ts';
 import '../../case-documents/case-documents.tables.ts';
-import '../../cases/cases.tables.ts';
 
 const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
 
@@ -15,15 +16,7 @@ const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString
 export async function referralsDemo(trx: Db, context: DemoContext): Promise<void> {
   const owner = context.userIds.assistente;
   if (!owner) return;
-  const cases = await trx
-    .selectFrom('case_record')
-    .select(['id', 'municipality_code'])
-    .where('owner_id', '=', owner)
-    .where('status', '<>', 'closed')
-    .orderBy('reference')
-    .limit(2)
-    .execute();
-  const [first, second] = cases;
+  const [first, second] = await openDemoCases(trx, [owner], 2);
   if (first) {
     const sentOn = daysAgo(7);
     const { id } = await trx
@@ -49,7 +42,7 @@ export async function referralsDemo(trx: Db, context: DemoContext): Promise<void
     const certificate = await trx.selectFrom('case_document').select('id').where('case_id', '=', first.id).where('category', '=', 'medical_certificate').where('withdrawn_at', 'is', null).executeTakeFirst();
     if (certificate) await trx.insertInto('case_referral_document').values({ referral_id: id, document_id: certificate.id }).execute();
   }
-  const beneficiaryId = second ? await findBeneficiaryId(trx, second.id) : undefined;
+  const beneficiaryId = second ? (await caseHeading(trx, second.id)).beneficiary?.id : undefined;
   if (second && beneficiaryId) {
     await trx
       .insertInto('case_petition')
