@@ -142,6 +142,10 @@ describe('a care plan from the assessment to its delivery in the browser', () =>
     await owner.getByTestId('contribution-row').filter({ hasText: /Approvato|Approved/ }).waitFor();
     await keys.press('case-plan-open');
     await owner.getByTestId('plan-editor').waitFor();
+    // The plan the person reads carries the approved contribution and the commitment it is tied to.
+    const granted = owner.getByTestId('plan-contributions-table').getByTestId('contribution-row');
+    await granted.filter({ hasText: '€ 123,45' }).waitFor();
+    expect(await granted.innerText()).toContain(COMMITMENT);
     await keys.press('plan-to-proposed');
     await owner.getByTestId('plan-status').filter({ hasText: 'Proposto' }).waitFor();
     await keys.press('plan-to-agreed');

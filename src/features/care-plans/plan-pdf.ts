@@ -2,6 +2,7 @@ import type { Db } from '../../platform/db/database.ts';
 import { renderPdf, type PdfBlock } from '../../platform/documents/pdf.ts';
 import type { FundingBody, PlanStatus, SignatureMethod, SupportFrequency } from './care-plans.codes.ts';
 import type { PlanVersion } from './care-plans.schemas.ts';
+import { extraPlanBlocks } from './plan-pdf-sections.ts';
 import { formatCents, formatQuantity } from './plan-totals.ts';
 import type { ServiceUnit } from '../catalogue/catalogue.codes.ts';
 import { caseHeading } from '../cases/case-heading.ts';
@@ -149,7 +150,7 @@ export async function planPdf(trx: Db, plan: PlanVersion, lang: Lang, now = new 
       title,
       language: lang,
       metadata,
-      blocks: planBlocks(plan, lang),
+      blocks: [...planBlocks(plan, lang), ...(await extraPlanBlocks(trx, plan, lang))],
       signatures: [{ label: t(L.personSigns) }, { label: t(L.workerSigns), name: heading.ownerName }],
       footer: { municipality, date: day(now.toISOString(), lang) },
       author: heading.ownerName,

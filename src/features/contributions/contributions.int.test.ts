@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pdfText } from '../../../test/support/pdf-text.ts';
 import { login, startTestApp, type Client, type TestApp } from '../../../test/support/test-app.ts';
 import { personsIn } from '../accesses/access-test-kit.ts';
 import { caseLogCount, CASTEL_MAGGIORE } from '../cases/cases-test-kit.ts';
@@ -75,6 +76,25 @@ describe('contributions: proposal, team decision, yearly ceilings', () => {
 
     const list = await listOf(clerk, CASTEL_MAGGIORE, '2031-02');
     expect(list.rows.filter((r) => r.personId === p).map((r) => r.amountCents).sort((x, y) => x - y)).toEqual([5000, 15000]);
+  });
+
+  it('the plan PDF tells the person the standing contributions, with their pact; a rejected one is left out', async () => {
+    const p = person();
+    const { caseId, plan, commitmentKey } = await aCaseWithPlan(t, worker, [p]);
+    const granted = await propose(worker, caseId, aProposal(p, { commitmentKeys: [commitmentKey], reason: 'Affitto arretrato' }));
+    const refused = await propose(worker, caseId, aProposal(p, { kind: 'one_off', amountCents: 9999, reason: 'Vacanza estiva' }));
+    await approveAll(worker2, [granted.id]);
+    await approveAll(worker2, [refused.id], 'reject');
+
+    const it = pdfText((await worker.request('GET', `/api/cases/${caseId}/plan/versions/1/pdf`)).rawPayload);
+    expect(it).toContain('Contributi economici');
+    expect(it).toContain('€ 150,00 al mese per 3 mesi dal 01/2031');
+    expect(it).toContain(`Affitto arretrato. Legato agli impegni: ${plan.commitments[0]?.commitment ?? '?'}`);
+    expect(it).toMatch(/approvato dall’équipe il \d{2}\/\d{2}\/\d{4}/u);
+    expect(it).not.toContain('Vacanza estiva');
+    const en = pdfText((await worker.request('GET', `/api/cases/${caseId}/plan/versions/1/pdf?lang=en`)).rawPayload);
+    expect(en).toContain('Economic contributions');
+    expect(en).toContain('€ 150,00 a month for 3 months from 01/2031');
   });
 
   it('providers, officials, clerks and the desk cannot propose or decide', async () => {
