@@ -5,6 +5,7 @@ import { romeDate, shiftDate } from '../../src/features/appointments/rome-time.t
 import { scoreDimensions } from './support/assessments.ts';
 import { expectAccessible } from './support/browser.ts';
 import { keyboard, settled } from './support/keyboard.ts';
+import { ABSENT_NOTE, logTwoDeliveries } from './support/provider.ts';
 import { useE2eSession } from './support/session.ts';
 
 const COMMITMENT = 'La signora partecipa al centro diurno due giorni a settimana.';
@@ -89,7 +90,8 @@ describe('a care plan from the assessment to its delivery in the browser', () =>
     await keys.type('plan-commitment-0-text', COMMITMENT);
     await expectAccessible(owner, 'plan draft');
     await keys.press('plan-save');
-    await owner.getByTestId('plan-notice').waitFor();
+    // The notice of the plan's creation is still shown: wait for the one of the save.
+    await owner.getByTestId('plan-notice').filter({ hasText: 'Bozza salvata' }).waitFor();
     const plan = await session.server.database.db.selectFrom('care_plan').select('status').where('case_id', '=', caseId).executeTakeFirstOrThrow();
     expect(plan.status).toBe('draft');
   });
@@ -182,15 +184,7 @@ describe('a care plan from the assessment to its delivery in the browser', () =>
     const shared = await provider.getByTestId('provider-shared').innerText();
     expect(shared).toContain('Restare a vivere a casa propria in sicurezza');
     expect(shared).not.toContain(COMMITMENT);
-    await keys.type('delivery-quantity', '1,5');
-    await keys.type('delivery-staff', 'Giulia Ferri');
-    await keys.type('delivery-notes', 'Igiene personale e spesa.');
-    await keys.press('delivery-save');
-    await provider.getByTestId('delivery-notice').waitFor();
-    await keys.press('delivery-absent', 'Space');
-    await keys.type('delivery-notes', 'La signora non era in casa.');
-    await keys.press('delivery-save');
-    await provider.getByTestId('provider-deliveries').filter({ hasText: 'La signora non era in casa.' }).waitFor();
+    await logTwoDeliveries(provider);
     await expectAccessible(provider, 'intervention with two deliveries');
     await provider.close();
   });
@@ -233,7 +227,7 @@ describe('a care plan from the assessment to its delivery in the browser', () =>
     // The deliveries themselves are one Enter away, under the table.
     await owner.getByTestId('case-intervention-C1.01').locator('summary').focus();
     await owner.keyboard.press('Enter');
-    expect(await owner.getByTestId('case-intervention-deliveries-C1.01').innerText()).toContain('La signora non era in casa.');
+    expect(await owner.getByTestId('case-intervention-deliveries-C1.01').innerText()).toContain(ABSENT_NOTE);
     await expectAccessible(owner, 'case page with planned vs delivered');
     await owner.close();
   });

@@ -59,7 +59,8 @@ describe('personalised project in the browser', () => {
 
     await page.getByTestId('plan-save').focus();
     await page.keyboard.press('Enter');
-    await page.getByTestId('plan-notice').waitFor();
+    // The notice of the plan's creation is still shown: wait for the one of the save.
+    await page.getByTestId('plan-notice').filter({ hasText: 'Bozza salvata' }).waitFor();
     await page.getByTestId('plan-to-proposed').focus();
     await page.keyboard.press('Enter');
     await page.getByTestId('plan-status').filter({ hasText: 'Proposto' }).waitFor();

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { expectAccessible } from './support/browser.ts';
 import { keyboard } from './support/keyboard.ts';
+import { logTwoDeliveries } from './support/provider.ts';
 import { useE2eSession } from './support/session.ts';
 
 describe('provider portal in the browser', () => {
@@ -37,15 +38,7 @@ describe('provider portal in the browser', () => {
     expect(await page.getByTestId('provider-shared').innerText()).toContain('Restare a vivere a casa propria in sicurezza');
     await expectAccessible(page, 'provider intervention page');
 
-    await keys.type('delivery-quantity', '1,5');
-    await keys.type('delivery-staff', 'Giulia Ferri');
-    await keys.type('delivery-notes', 'Igiene personale e spesa.');
-    await keys.press('delivery-save');
-    await page.getByTestId('delivery-notice').waitFor();
-    await keys.press('delivery-absent', 'Space');
-    await keys.type('delivery-notes', 'La signora non era in casa.');
-    await keys.press('delivery-save');
-    await page.getByTestId('provider-deliveries').filter({ hasText: 'La signora non era in casa.' }).waitFor();
+    await logTwoDeliveries(page);
     expect(await page.getByTestId('provider-deliveries').innerText()).toContain('Giulia Ferri');
     await expectAccessible(page, 'provider intervention page after two deliveries');
     const after = await db.selectFrom('intervention_delivery').select(sql<number>`coalesce(sum(quantity_hundredths), 0)::int`.as('n')).where('intervention_id', '=', target.id).where('delivered_on', '>=', `${month}-01`).executeTakeFirstOrThrow();
