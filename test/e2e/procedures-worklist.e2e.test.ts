@@ -7,7 +7,7 @@ const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISO
 describe('procedures and worklist in the browser', () => {
   const session = useE2eSession();
 
-  it('the owner starts a procedure and suspends it by keyboard; the worklist shows an overdue case', async () => {
+  it('the owner starts a procedure, corrects its date and subject, and suspends it by keyboard; the worklist shows an overdue case', async () => {
     const db = session.server.database.db;
     const owner = await db.selectFrom('app_user').select('id').where('username', '=', 'assistente').executeTakeFirstOrThrow();
     const c = await db.selectFrom('case_record').select(['id', 'reference']).where('owner_id', '=', owner.id).where('status', '<>', 'closed').orderBy('reference', 'desc').executeTakeFirstOrThrow();
@@ -35,6 +35,21 @@ describe('procedures and worklist in the browser', () => {
     await page.getByTestId('procedures-notice').waitFor();
     const item = page.getByTestId('procedure-item').filter({ hasText: 'canone di locazione' });
     await item.getByTestId('procedure-days').filter({ hasText: /Scaduto|Overdue|Manca|left/ }).waitFor();
+
+    // The request arrived two days later than typed, and the subject names the year: corrected by keyboard.
+    await item.getByTestId('procedure-edit').focus();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('procedure-edit-dialog').waitFor();
+    await page.getByTestId('procedure-edit-subject').focus();
+    await page.keyboard.press('End');
+    await page.keyboard.type(' 2026');
+    await page.getByTestId('procedure-edit-started-on').fill(daysAgo(38));
+    await expectAccessible(page, 'correction dialog');
+    await page.getByTestId('procedure-edit-started-on').focus();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('procedure-item').filter({ hasText: 'canone di locazione 2026' }).waitFor();
+    const corrected = await db.selectFrom('case_procedure').select(['subject', 'started_on']).where('case_id', '=', c.id).where('subject', 'like', '%canone di locazione%').executeTakeFirstOrThrow();
+    expect(corrected).toEqual({ subject: 'Domanda di contributo per il canone di locazione 2026', started_on: daysAgo(38) });
 
     // Suspend it (open suspension): the count is paused.
     await item.getByTestId('procedure-suspend').focus();

@@ -48,6 +48,21 @@ export function StartProcedureDialog({ caseId, onDone, onCancel }: Done & { case
   );
 }
 
+/** Corrects what was mistyped when the procedure started: its subject or the day the request arrived (the deadline follows). */
+export function EditProcedureDialog({ caseId, procedure, onDone, onCancel }: Done & { caseId: string; procedure: Procedure }) {
+  const { t } = useTranslation('procedures');
+  const [subject, setSubject] = useState(procedure.subject);
+  const [startedOn, setStartedOn] = useState(procedure.startedOn);
+  const { busy, failure, run } = useAction();
+  const submit = () => run(() => proceduresApi.update(caseId, procedure.id, { subject, startedOn, version: procedure.version }), onDone);
+  return (
+    <DialogShell id="procedure-edit-dialog" title={t('edit.title')} about={t('edit.about')} busy={busy} failure={failure} submitLabel={t('edit.submit')} onSubmit={submit} onCancel={onCancel}>
+      <TextAreaField id="procedure-edit-subject" label={t('start.subject')} required value={subject} onChange={setSubject} maxLength={500} />
+      <TextField id="procedure-edit-started-on" label={t('start.startedOn')} hint={t('start.startedOnHint')} type="date" required value={startedOn} onChange={setStartedOn} />
+    </DialogShell>
+  );
+}
+
 /** A suspension of the term: its reason, start and (if already known) the day the term resumed. */
 export function SuspendDialog({ caseId, procedure, onDone, onCancel }: Done & { caseId: string; procedure: Procedure }) {
   const { t } = useTranslation('procedures');

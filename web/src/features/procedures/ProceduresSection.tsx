@@ -8,10 +8,10 @@ import { can, permissions } from '../../platform/auth/permissions.ts';
 import { ErrorAlert } from '../../platform/components/ErrorAlert.tsx';
 import { Loading } from '../../platform/components/Loading.tsx';
 import { formatDate } from '../../platform/format.ts';
-import { DecisionDialog, ResumeDialog, StartProcedureDialog, SuspendDialog } from './ProcedureDialogs.tsx';
+import { DecisionDialog, EditProcedureDialog, ResumeDialog, StartProcedureDialog, SuspendDialog } from './ProcedureDialogs.tsx';
 import { proceduresApi, STATE_COLOR } from './procedures-api.ts';
 
-type Dialog = { kind: 'start' } | { kind: 'suspend' | 'resume' | 'decide'; procedure: Procedure } | null;
+type Dialog = { kind: 'start' } | { kind: 'edit' | 'suspend' | 'resume' | 'decide'; procedure: Procedure } | null;
 
 /** The "Procedimenti" section of the case page: administrative procedures with their days remaining. */
 export function ProceduresSection({ detail, onChanged }: { detail: CaseDetail; onChanged: () => void }) {
@@ -47,20 +47,26 @@ export function ProceduresSection({ detail, onChanged }: { detail: CaseDetail; o
         {procedures?.map((p) => (
           <li key={p.id} className="border-start border-3 ps-3 pb-3" data-testid="procedure-item">
             <ProcedureItem procedure={p} />
-            {writer && !p.decidedOn ? (
+            {writer ? (
               <div className="d-flex flex-wrap gap-2">
-                {p.pausedSince ? (
-                  <Button color="secondary" outline size="xs" type="button" onClick={() => { setDialog({ kind: 'resume', procedure: p }); }} testId="procedure-resume" aria-label={`${t('resume.open')}: ${p.subject}`}>{t('resume.open')}</Button>
-                ) : (
-                  <Button color="secondary" outline size="xs" type="button" onClick={() => { setDialog({ kind: 'suspend', procedure: p }); }} testId="procedure-suspend" aria-label={`${t('suspend.open')}: ${p.subject}`}>{t('suspend.open')}</Button>
+                <Button color="secondary" outline size="xs" type="button" onClick={() => { setDialog({ kind: 'edit', procedure: p }); }} testId="procedure-edit" aria-label={`${t('edit.open')}: ${p.subject}`}>{t('edit.open')}</Button>
+                {p.decidedOn ? null : (
+                  <>
+                  {p.pausedSince ? (
+                    <Button color="secondary" outline size="xs" type="button" onClick={() => { setDialog({ kind: 'resume', procedure: p }); }} testId="procedure-resume" aria-label={`${t('resume.open')}: ${p.subject}`}>{t('resume.open')}</Button>
+                  ) : (
+                    <Button color="secondary" outline size="xs" type="button" onClick={() => { setDialog({ kind: 'suspend', procedure: p }); }} testId="procedure-suspend" aria-label={`${t('suspend.open')}: ${p.subject}`}>{t('suspend.open')}</Button>
+                  )}
+                  <Button color="primary" outline size="xs" type="button" onClick={() => { setDialog({ kind: 'decide', procedure: p }); }} testId="procedure-decide" aria-label={`${t('decision.open')}: ${p.subject}`}>{t('decision.open')}</Button>
+                  </>
                 )}
-                <Button color="primary" outline size="xs" type="button" onClick={() => { setDialog({ kind: 'decide', procedure: p }); }} testId="procedure-decide" aria-label={`${t('decision.open')}: ${p.subject}`}>{t('decision.open')}</Button>
               </div>
             ) : null}
           </li>
         ))}
       </ul>
       {dialog?.kind === 'start' ? <StartProcedureDialog caseId={detail.id} onDone={done} onCancel={cancel} /> : null}
+      {dialog?.kind === 'edit' ? <EditProcedureDialog caseId={detail.id} procedure={dialog.procedure} onDone={done} onCancel={cancel} /> : null}
       {dialog?.kind === 'suspend' ? <SuspendDialog caseId={detail.id} procedure={dialog.procedure} onDone={done} onCancel={cancel} /> : null}
       {dialog?.kind === 'resume' ? <ResumeDialog caseId={detail.id} procedure={dialog.procedure} onDone={done} onCancel={cancel} /> : null}
       {dialog?.kind === 'decide' ? <DecisionDialog caseId={detail.id} procedure={dialog.procedure} onDone={done} onCancel={cancel} /> : null}

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { AddSuspensionBody, DeadlineRow, DecisionBody, EndSuspensionBody, Procedure, StartProcedureBody } from '../../../../src/features/procedures/procedures.schemas.ts';
+import type { AddSuspensionBody, DeadlineRow, DecisionBody, EndSuspensionBody, Procedure, StartProcedureBody, UpdateProcedureBody } from '../../../../src/features/procedures/procedures.schemas.ts';
 import type { ProcedureState } from '../../../../src/features/procedures/procedures.codes.ts';
 import { api, withQuery } from '../../platform/api/api-client.ts';
 
@@ -9,6 +9,7 @@ const one = (caseId: string, procedureId: string) => `${base(caseId)}/${encodeUR
 export const proceduresApi = {
   list: (caseId: string) => api.get<Procedure[]>(base(caseId)),
   start: (caseId: string, body: z.input<typeof StartProcedureBody>) => api.post<Procedure>(base(caseId), body),
+  update: (caseId: string, procedureId: string, body: z.input<typeof UpdateProcedureBody>) => api.patch<Procedure>(one(caseId, procedureId), body),
   suspend: (caseId: string, procedureId: string, body: z.input<typeof AddSuspensionBody>) => api.post<Procedure>(`${one(caseId, procedureId)}/suspensions`, body),
   resume: (caseId: string, procedureId: string, suspensionId: string, body: z.input<typeof EndSuspensionBody>) =>
     api.post<Procedure>(`${one(caseId, procedureId)}/suspensions/${encodeURIComponent(suspensionId)}/end`, body),
