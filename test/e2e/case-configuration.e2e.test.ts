@@ -76,11 +76,13 @@ describe('the service manager configures case work', () => {
     expect(await page.getByTestId('dimensions').innerText()).toContain('1 Procedimenti in corso');
 
     await page.getByTestId('inactivity-days').fill('90');
+    await page.getByTestId('near-deadline-days').fill('10');
     await page.getByTestId('inactivity-submit').click();
     await page.getByTestId('inactivity-saved').waitFor();
     await page.reload();
     await page.getByTestId('procedure-types').waitFor();
     await expect.poll(() => page.getByTestId('inactivity-days').inputValue()).toBe('90');
+    expect(await page.getByTestId('near-deadline-days').inputValue()).toBe('10');
     await page.close();
   });
 });

@@ -23,4 +23,6 @@ export function withSampleValues(text: string): string {
 /** Bounds the database enforces too. */
 export const LEGAL_DEADLINE_DAYS = { min: 1, max: 365, default: 30 } as const;
 export const INACTIVITY_DAYS = { min: 1, max: 730, default: 60 } as const;
+/** From how many days before its legal deadline an undecided procedure is "near the deadline". */
+export const NEAR_DEADLINE_DAYS = { min: 1, max: 90, default: 7 } as const;
 export const MAX_SCALE_LEVELS = 11;

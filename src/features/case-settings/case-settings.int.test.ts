@@ -122,11 +122,15 @@ describe('case configuration', () => {
     expect((await c.assistente.request('GET', '/api/case-settings/letter-templates/00000000-0000-4000-8000-000000000000/preview.pdf')).statusCode).toBe(404);
   });
 
-  it('lets the manager set the days without activity before a case is flagged (1–730)', async () => {
+  it('lets the manager set the days without activity before a case is flagged (1–730) and the days before a deadline that count as near (1–90)', async () => {
     expect((await c.responsabile.request('PUT', '/api/case-settings/settings', { inactivityDays: 0 })).statusCode).toBe(400);
     const saved = await c.responsabile.json<CaseSettings>('PUT', '/api/case-settings/settings', { inactivityDays: 45 });
     expect(saved.body.inactivityDays).toBe(45);
     expect((await c.assistente.json<CaseSettings>('GET', '/api/case-settings/settings')).body.inactivityDays).toBe(45);
+    // Each threshold is saved on its own: setting one keeps the other.
+    expect((await c.responsabile.request('PUT', '/api/case-settings/settings', { nearDeadlineDays: 0 })).statusCode).toBe(400);
+    const near = await c.responsabile.json<CaseSettings>('PUT', '/api/case-settings/settings', { nearDeadlineDays: 10 });
+    expect(near.body).toMatchObject({ inactivityDays: 45, nearDeadlineDays: 10 });
   });
 
   it('scores any signed-in user’s text for readability, and nobody else’s', async () => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { INACTIVITY_DAYS, LEGAL_DEADLINE_DAYS, LETTER_LANGUAGES } from './case-settings.codes.ts';
+import { INACTIVITY_DAYS, LEGAL_DEADLINE_DAYS, LETTER_LANGUAGES, NEAR_DEADLINE_DAYS } from './case-settings.codes.ts';
 
 const code = z.string().trim().regex(/^[A-Z0-9_]{2,30}$/, 'referenceCode');
 const name = z.string().trim().min(2).max(120);
@@ -78,10 +78,11 @@ export const LetterTemplateInput = z.strictObject({
 });
 export type LetterTemplateInput = z.infer<typeof LetterTemplateInput>;
 
-export const CaseSettings = z.object({ inactivityDays: z.number().int(), updatedAt: z.string() });
+export const CaseSettings = z.object({ inactivityDays: z.number().int(), nearDeadlineDays: z.number().int(), updatedAt: z.string() });
 export type CaseSettings = z.infer<typeof CaseSettings>;
 
 export const CaseSettingsInput = z.strictObject({
-  inactivityDays: z.number().int().min(INACTIVITY_DAYS.min).max(INACTIVITY_DAYS.max),
+  inactivityDays: z.number().int().min(INACTIVITY_DAYS.min).max(INACTIVITY_DAYS.max).optional(),
+  nearDeadlineDays: z.number().int().min(NEAR_DEADLINE_DAYS.min).max(NEAR_DEADLINE_DAYS.max).optional(),
 });
 export type CaseSettingsInput = z.infer<typeof CaseSettingsInput>;

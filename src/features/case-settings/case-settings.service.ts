@@ -140,14 +140,19 @@ export async function updateAssessmentDimension(db: Db, id: string, input: Asses
 }
 
 export async function getCaseSettings(db: Db): Promise<CaseSettings> {
-  const row = await db.selectFrom('case_settings').select(['inactivity_days', 'updated_at']).executeTakeFirstOrThrow();
-  return { inactivityDays: row.inactivity_days, updatedAt: row.updated_at };
+  const row = await db.selectFrom('case_settings').select(['inactivity_days', 'near_deadline_days', 'updated_at']).executeTakeFirstOrThrow();
+  return { inactivityDays: row.inactivity_days, nearDeadlineDays: row.near_deadline_days, updatedAt: row.updated_at };
 }
 
 export async function updateCaseSettings(db: Db, actor: Actor, input: CaseSettingsInput): Promise<CaseSettings> {
   await db
     .updateTable('case_settings')
-    .set({ inactivity_days: input.inactivityDays, updated_at: new Date().toISOString(), updated_by: actor.userId })
+    .set({
+      ...(input.inactivityDays === undefined ? {} : { inactivity_days: input.inactivityDays }),
+      ...(input.nearDeadlineDays === undefined ? {} : { near_deadline_days: input.nearDeadlineDays }),
+      updated_at: new Date().toISOString(),
+      updated_by: actor.userId,
+    })
     .where('id', '=', true)
     .execute();
   return getCaseSettings(db);

@@ -44,6 +44,7 @@ export interface LetterTemplateTable {
 export interface CaseSettingsTable {
   id: Generated<boolean>;
   inactivity_days: number;
+  near_deadline_days: Generated<number>;
   updated_at: Generated<string>;
   updated_by: string | null;
 }

@@ -5,6 +5,3 @@ export type ProcedureOutcome = (typeof PROCEDURE_OUTCOMES)[number];
 /** Where a procedure stands on a given day. */
 export const PROCEDURE_STATES = ['running', 'near', 'overdue', 'suspended', 'decided'] as const;
 export type ProcedureState = (typeof PROCEDURE_STATES)[number];
-
-/** Default "near the deadline" threshold, in days, for the overdue list and the worklist. */
-export const NEAR_DEADLINE_DAYS = 7;

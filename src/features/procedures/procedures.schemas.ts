@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { NEAR_DEADLINE_DAYS, PROCEDURE_OUTCOMES, PROCEDURE_STATES } from './procedures.codes.ts';
+import { PROCEDURE_OUTCOMES, PROCEDURE_STATES } from './procedures.codes.ts';
 
 const Version = z.number().int().min(1);
 const IsoDate = z.iso.date();
@@ -52,7 +52,10 @@ export type EndSuspensionBody = z.infer<typeof EndSuspensionBody>;
 export const DecisionBody = z.strictObject({ outcome: ProcedureOutcome, decidedOn: IsoDate, note: z.string().trim().max(2000).nullable().default(null), version: Version });
 export type DecisionBody = z.infer<typeof DecisionBody>;
 
-export const DeadlineQuery = z.strictObject({ withinDays: z.coerce.number().int().min(0).max(90).default(NEAR_DEADLINE_DAYS) });
+export const DeadlineQuery = z.strictObject({
+  /** Unset: the manager's "near the deadline" setting. */
+  withinDays: z.coerce.number().int().min(0).max(90).optional(),
+});
 export type DeadlineQuery = z.infer<typeof DeadlineQuery>;
 
 /** A row of the overdue / near-deadline list across cases. */

@@ -5,7 +5,8 @@ import { AppError, invalid, notFound } from '../../platform/http/errors.ts';
 import { fullAccessFilter, logCaseAccess, touchCaseActivity, withCaseContent } from '../cases/case-access.ts';
 import { today } from '../households/household-rules.ts';
 import { checkProcedureDates, computeDeadline, daysBetween, daysRemaining, decidedInTime, procedureState, type SuspensionSpan } from './deadline.ts';
-import { NEAR_DEADLINE_DAYS, type ProcedureOutcome } from './procedures.codes.ts';
+import type { ProcedureOutcome } from './procedures.codes.ts';
+import { nearDeadlineDays, nearDeadlineDaysSql } from '../case-settings/thresholds.ts';
 import type { AddSuspensionBody, DeadlineQuery, DeadlineRow, DecisionBody, EndSuspensionBody, Procedure, StartProcedureBody, UpdateProcedureBody } from './procedures.schemas.ts';
 import './procedures.tables.ts';
 import '../case-settings/case-settings.tables.ts';
@@ -37,6 +38,7 @@ async function readProcedures(trx: Db, caseId: string, procedureId?: string): Pr
     .orderBy('starts_on')
     .execute();
   const day = today();
+  const near = await nearDeadlineDays(trx);
   return rows.map((row) => {
     const deadline = { dueOn: row.due_on, pausedSince: row.suspended_since };
     return {
@@ -49,7 +51,7 @@ async function readProcedures(trx: Db, caseId: string, procedureId?: string): Pr
       dueOn: row.due_on,
       pausedSince: row.suspended_since,
       daysRemaining: daysRemaining(deadline, day, row.decided_on),
-      state: procedureState(deadline, day, row.decided_on, NEAR_DEADLINE_DAYS),
+      state: procedureState(deadline, day, row.decided_on, near),
       suspensions: suspensions
         .filter((s) => s.procedure_id === row.id)
         .map((s) => ({ id: s.id, reason: s.reason, startsOn: s.starts_on, endsOn: s.ends_on, days: s.ends_on ? daysBetween(s.starts_on, s.ends_on) : null })),
@@ -215,7 +217,7 @@ export function deadlineList(db: Db, actor: Actor, query: DeadlineQuery): Promis
       .select(['p.id', 'p.case_id', 'c.reference', 'c.owner_id', 'o.display_name', 't.name as type_name', 'p.subject', 'p.started_on', 'p.due_on'])
       .where('p.decided_on', 'is', null)
       .where('p.suspended_since', 'is', null)
-      .where('p.due_on', '<=', sql<string>`${day}::date + ${query.withinDays}::int`)
+      .where('p.due_on', '<=', query.withinDays === undefined ? sql<string>`${day}::date + ${nearDeadlineDaysSql}` : sql<string>`${day}::date + ${query.withinDays}::int`)
       .where(fullAccessFilter(actor))
       .orderBy('p.due_on')
       .limit(500)

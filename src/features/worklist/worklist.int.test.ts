@@ -3,6 +3,9 @@ import { login, startTestApp, type Client, type TestApp } from '../../../test/su
 import { personsIn, unionId, userWith } from '../accesses/access-test-kit.ts';
 import { aCase, caseLogCount, CASTEL_MAGGIORE, userIdsByName } from '../cases/cases-test-kit.ts';
 import type { CaseDetail } from '../cases/cases.schemas.ts';
+import { romeDate, shiftDate } from '../appointments/rome-time.ts';
+import type { CaseSettings } from '../case-settings/case-settings.schemas.ts';
+import type { DeadlineRow, Procedure } from '../procedures/procedures.schemas.ts';
 import type { WorklistPage, WorklistSummary } from './worklist.schemas.ts';
 
 describe('worklist and notifications', () => {
@@ -94,5 +97,27 @@ describe('worklist and notifications', () => {
     expect((await page(worker, 'review', '?limit=5')).items.find((i) => i.caseId === c.id)?.isNew).toBe(true);
     // Other users keep their own marker.
     expect((await summary(manager)).seenOn).not.toBe('2000-01-03');
+  });
+
+  it('"near the deadline" follows the manager\'s setting: on the worklist, on the case page and in the overdue list', async () => {
+    const type = await t.database.db.selectFrom('procedure_type').select(['id', 'legal_deadline_days']).where('is_active', '=', true).where('legal_deadline_days', '>', 12).executeTakeFirstOrThrow();
+    const d = await aCase(worker, (await personsIn(t, CASTEL_MAGGIORE, 2)).slice(1));
+    const startedOn = shiftDate(romeDate(new Date()), 12 - type.legal_deadline_days);
+    const started = await worker.json<Procedure>('POST', `/api/cases/${d.id}/procedures`, { procedureTypeId: type.id, subject: 'Domanda di servizio domiciliare', startedOn });
+    expect(started.body).toMatchObject({ daysRemaining: 12, state: 'running' });
+    const listed = async () => (await page(worker, 'procedures', '?limit=100')).items.some((i) => i.procedure?.id === started.body.id);
+    const overdue = async () => (await worker.json<DeadlineRow[]>('GET', '/api/procedures/overdue')).body.some((r) => r.procedureId === started.body.id);
+    expect([await listed(), await overdue()]).toEqual([false, false]);
+
+    expect((await manager.request('PUT', '/api/case-settings/settings', { nearDeadlineDays: 91 })).statusCode).toBe(400);
+    const saved = await manager.json<CaseSettings>('PUT', '/api/case-settings/settings', { nearDeadlineDays: 15 });
+    expect(saved.body).toMatchObject({ nearDeadlineDays: 15, inactivityDays: 60 });
+    expect([await listed(), await overdue()]).toEqual([true, true]);
+    expect((await page(worker, 'procedures', '?limit=1')).nearDeadlineDays).toBe(15);
+    const onCase = await worker.json<Procedure[]>('GET', `/api/cases/${d.id}/procedures`);
+    expect(onCase.body[0]?.state).toBe('near');
+    // An explicit window still wins over the setting.
+    expect((await worker.json<DeadlineRow[]>('GET', '/api/procedures/overdue?withinDays=3')).body.some((r) => r.procedureId === started.body.id)).toBe(false);
+    await manager.json<CaseSettings>('PUT', '/api/case-settings/settings', { nearDeadlineDays: 7 });
   });
 });

@@ -26,7 +26,7 @@ export const WorklistItem = z.object({
 });
 export type WorklistItem = z.infer<typeof WorklistItem>;
 
-export const WorklistPage = z.object({ items: z.array(WorklistItem), total: z.number().int(), capped: z.boolean(), inactivityDays: z.number().int() });
+export const WorklistPage = z.object({ items: z.array(WorklistItem), total: z.number().int(), capped: z.boolean(), inactivityDays: z.number().int(), nearDeadlineDays: z.number().int() });
 export type WorklistPage = z.infer<typeof WorklistPage>;
 
 const Count = z.number().int();

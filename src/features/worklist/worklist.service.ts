@@ -1,11 +1,10 @@
 import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
 import type { Actor } from '../../platform/access/actor.ts';
 import type { Db } from '../../platform/db/database.ts';
-import { INACTIVITY_DAYS } from '../case-settings/case-settings.codes.ts';
+import { inactivityDaysSql, nearDeadlineDaysSql } from '../case-settings/thresholds.ts';
 import { fullAccessFilter, logCaseAccess } from '../cases/case-access.ts';
 import { today } from '../households/household-rules.ts';
 import { daysBetween } from '../procedures/deadline.ts';
-import { NEAR_DEADLINE_DAYS } from '../procedures/procedures.codes.ts';
 import { WORKLIST_COUNT_CAP, type WorklistSection } from './worklist.codes.ts';
 import type { WorklistItem, WorklistPage, WorklistQuery, WorklistSummary } from './worklist.schemas.ts';
 import './worklist.tables.ts';
@@ -22,7 +21,6 @@ import '../registry/registry.tables.ts';
  * Notifications are the same items: each has the day it started to need attention (`since`); the
  * user's "seen up to" day (worklist_seen) tells new ones from seen ones. No row per notification.
  */
-const INACTIVITY = sql<number>`coalesce((SELECT s.inactivity_days FROM case_settings s LIMIT 1), ${INACTIVITY_DAYS.default}::int)`;
 const seenOn = (actor: Actor) => sql<string>`coalesce((SELECT w.seen_on FROM worklist_seen w WHERE w.user_id = ${actor.userId}), '0001-01-01'::date)`;
 
 function reviewQuery(trx: Db, actor: Actor, day: string) {
@@ -38,14 +36,14 @@ function reviewQuery(trx: Db, actor: Actor, day: string) {
 }
 
 function inactiveQuery(trx: Db, actor: Actor, day: string) {
-  const cutoff = sql<string>`((${day}::date - ${INACTIVITY} + 1)::timestamp AT TIME ZONE 'Europe/Rome')`;
+  const cutoff = sql<string>`((${day}::date - ${inactivityDaysSql} + 1)::timestamp AT TIME ZONE 'Europe/Rome')`;
   const lastDay = sql`(c.last_activity_at AT TIME ZONE 'Europe/Rome')::date`;
   return trx
     .selectFrom('case_record as c')
     .where('c.status', '<>', 'closed')
     .where('c.last_activity_at', '<', cutoff)
     .where(fullAccessFilter(actor))
-    .select(['c.id as case_id', 'c.reference', 'c.owner_id', sql<string>`${lastDay}`.as('date'), sql<string>`${lastDay} + ${INACTIVITY}`.as('since')])
+    .select(['c.id as case_id', 'c.reference', 'c.owner_id', sql<string>`${lastDay}`.as('date'), sql<string>`${lastDay} + ${inactivityDaysSql}`.as('since')])
     .select([sql<string | null>`NULL::uuid`.as('procedure_id'), sql<string | null>`NULL::text`.as('type_name'), sql<string | null>`NULL::text`.as('subject')])
     .orderBy('c.last_activity_at')
     .orderBy('c.id');
@@ -58,9 +56,9 @@ function proceduresQuery(trx: Db, actor: Actor, day: string) {
     .innerJoin('procedure_type as t', 't.id', 'p.procedure_type_id')
     .where('p.decided_on', 'is', null)
     .where('p.suspended_since', 'is', null)
-    .where('p.due_on', '<=', sql<string>`${day}::date + ${NEAR_DEADLINE_DAYS}::int`)
+    .where('p.due_on', '<=', sql<string>`${day}::date + ${nearDeadlineDaysSql}`)
     .where(fullAccessFilter(actor))
-    .select(['c.id as case_id', 'c.reference', 'c.owner_id', sql<string>`p.due_on`.as('date'), sql<string>`greatest(p.due_on - ${NEAR_DEADLINE_DAYS}::int, p.started_on)`.as('since')])
+    .select(['c.id as case_id', 'c.reference', 'c.owner_id', sql<string>`p.due_on`.as('date'), sql<string>`greatest(p.due_on - ${nearDeadlineDaysSql}, p.started_on)`.as('since')])
     .select(['p.id as procedure_id', 't.name as type_name', 'p.subject'])
     .orderBy('p.due_on')
     .orderBy('p.id');
@@ -73,7 +71,7 @@ const sectionQuery = (trx: Db, actor: Actor, section: WorklistSection, day: stri
 function cappedCount(trx: Db, actor: Actor, section: WorklistSection, day: string, onlyNew: boolean): RawBuilder<number> {
   let query = sectionQuery(trx, actor, section, day).clearOrderBy().clearSelect().select(sql<string>`1`.as('one'));
   if (onlyNew) {
-    const since = section === 'review' ? sql`c.next_review_on + 1` : section === 'inactive' ? sql`(c.last_activity_at AT TIME ZONE 'Europe/Rome')::date + ${INACTIVITY}` : sql`greatest(p.due_on - ${NEAR_DEADLINE_DAYS}::int, p.started_on)`;
+    const since = section === 'review' ? sql`c.next_review_on + 1` : section === 'inactive' ? sql`(c.last_activity_at AT TIME ZONE 'Europe/Rome')::date + ${inactivityDaysSql}` : sql`greatest(p.due_on - ${nearDeadlineDaysSql}, p.started_on)`;
     query = query.where(sql<SqlBool>`${since} > ${seenOn(actor)}` as Expression<SqlBool>);
   }
   return sql<number>`(SELECT count(*)::int FROM (${query.limit(WORKLIST_COUNT_CAP)}) x)`;
@@ -104,10 +102,10 @@ export function worklistPage(db: Db, actor: Actor, section: WorklistSection, que
   return db.transaction().execute(async (trx) => {
     const day = today();
     const rows = await sectionQuery(trx, actor, section, day).offset(query.offset).limit(query.limit).execute();
-    const totals = await sql<{ total: number; seen_on: string | null; inactivity: number }>`
+    const totals = await sql<{ total: number; seen_on: string | null; inactivity: number; near: number }>`
       SELECT ${cappedCount(trx, actor, section, day, false)} AS total,
-        (SELECT w.seen_on FROM worklist_seen w WHERE w.user_id = ${actor.userId}) AS seen_on, ${INACTIVITY} AS inactivity`.execute(trx);
-    const { total, seen_on: seen, inactivity } = totals.rows[0]!;
+        (SELECT w.seen_on FROM worklist_seen w WHERE w.user_id = ${actor.userId}) AS seen_on, ${inactivityDaysSql} AS inactivity, ${nearDeadlineDaysSql} AS near`.execute(trx);
+    const { total, seen_on: seen, inactivity, near } = totals.rows[0]!;
     const caseIds = [...new Set(rows.map((r) => r.case_id))];
     const names = new Map<string, string>();
     const owners = new Map<string, string>();
@@ -137,7 +135,7 @@ export function worklistPage(db: Db, actor: Actor, section: WorklistSection, que
       isNew: seen === null || r.since > seen,
       procedure: r.procedure_id ? { id: r.procedure_id, typeName: r.type_name ?? '', subject: r.subject ?? '' } : null,
     }));
-    return { items, total, capped: total >= WORKLIST_COUNT_CAP, inactivityDays: inactivity };
+    return { items, total, capped: total >= WORKLIST_COUNT_CAP, inactivityDays: inactivity, nearDeadlineDays: near };
   });
 }
 

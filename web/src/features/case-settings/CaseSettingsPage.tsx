@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { usePageTitle } from '../../platform/layout/use-page-title.ts';
 import { DimensionsSection } from './DimensionsSection.tsx';
-import { InactivitySection } from './InactivitySection.tsx';
+import { ThresholdsSection } from './ThresholdsSection.tsx';
 import { ProcedureTypesSection } from './ProcedureTypesSection.tsx';
 
 /** The service manager's configuration of case work. */
@@ -15,7 +15,7 @@ export function CaseSettingsPage() {
       <p>{t('page.intro')} <Link to="/case-settings/letters">{t('page.lettersLink')}</Link></p>
       <ProcedureTypesSection />
       <DimensionsSection />
-      <InactivitySection />
+      <ThresholdsSection />
     </>
   );
 }

@@ -3,6 +3,7 @@ import type {
   AssessmentDimension,
   AssessmentDimensionInput,
   CaseSettings,
+  CaseSettingsInput,
   LetterTemplate,
   LetterTemplateInput,
   ProcedureType,
@@ -30,5 +31,5 @@ export const caseSettingsApi = {
   /** Opened in a new tab: the browser shows the PDF. */
   previewUrl: (templateId: string) => `/api${base}/letter-templates/${id(templateId)}/preview.pdf`,
   settings: () => api.get<CaseSettings>(`${base}/settings`),
-  updateSettings: (inactivityDays: number) => api.put<CaseSettings>(`${base}/settings`, { inactivityDays }),
+  updateSettings: (body: z.input<typeof CaseSettingsInput>) => api.put<CaseSettings>(`${base}/settings`, body),
 };

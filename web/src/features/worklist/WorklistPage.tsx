@@ -91,6 +91,7 @@ function SectionTable({ section }: { section: WorklistSection }) {
   return (
     <>
       {section === 'inactive' ? <p className="small">{t('inactiveAbout', { count: data.inactivityDays })}</p> : null}
+      {section === 'procedures' ? <p className="small">{t('proceduresAbout', { count: data.nearDeadlineDays })}</p> : null}
       <DataTable caption={t(`section.${section}`)} captionHidden size="sm" testId={`worklist-${section}`}>
         <thead>
           <tr>

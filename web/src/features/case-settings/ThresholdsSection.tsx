@@ -6,15 +6,21 @@ import { ErrorAlert } from '../../platform/components/ErrorAlert.tsx';
 import { TextField } from '../../platform/components/TextField.tsx';
 import { caseSettingsApi } from './case-settings-api.ts';
 
-/** The number of days without activity after which a case is flagged on the worklist. */
-export function InactivitySection() {
+const asNumber = (text: string) => (text.trim() === '' ? Number.NaN : Number(text));
+
+/** The worklist's thresholds: days without activity after which a case is flagged, days before a deadline that count as near. */
+export function ThresholdsSection() {
   const { t, i18n } = useTranslation(['caseSettings', 'common']);
-  const [value, setValue] = useState('');
+  const [inactivity, setInactivity] = useState('');
+  const [near, setNear] = useState('');
   const [failure, setFailure] = useState<unknown>(null);
   const [saved, setSaved] = useState(false);
 
   useEffect(() => {
-    void caseSettingsApi.settings().then((s) => { setValue(String(s.inactivityDays)); }, setFailure);
+    void caseSettingsApi.settings().then((s) => {
+      setInactivity(String(s.inactivityDays));
+      setNear(String(s.nearDeadlineDays));
+    }, setFailure);
   }, []);
 
   const save = async (event: SubmitEvent<HTMLFormElement>) => {
@@ -22,20 +28,26 @@ export function InactivitySection() {
     setFailure(null);
     setSaved(false);
     try {
-      const next = await caseSettingsApi.updateSettings(value.trim() === '' ? Number.NaN : Number(value));
-      setValue(String(next.inactivityDays));
+      const next = await caseSettingsApi.updateSettings({ inactivityDays: asNumber(inactivity), nearDeadlineDays: asNumber(near) });
+      setInactivity(String(next.inactivityDays));
+      setNear(String(next.nearDeadlineDays));
       setSaved(true);
     } catch (error) {
       setFailure(error);
     }
   };
+  const errors = fieldErrorsOf(failure, i18n.language);
+  const edited = (set: (text: string) => void) => (text: string) => { set(text); setSaved(false); };
 
   return (
     <section aria-labelledby="inactivity-title" className="mb-5">
       <h2 id="inactivity-title" className="h4">{t('inactivity.title')}</h2>
       <form onSubmit={(event) => void save(event)} noValidate className="row align-items-end" data-testid="inactivity-form">
         <div className="col-12 col-md-4">
-          <TextField id="inactivity-days" label={t('inactivity.days')} hint={t('inactivity.hint')} type="number" inputMode="numeric" value={value} onChange={(next) => { setValue(next); setSaved(false); }} error={fieldErrorsOf(failure, i18n.language).inactivityDays} required />
+          <TextField id="inactivity-days" label={t('inactivity.days')} hint={t('inactivity.hint')} type="number" inputMode="numeric" value={inactivity} onChange={edited(setInactivity)} error={errors.inactivityDays} required />
+        </div>
+        <div className="col-12 col-md-4">
+          <TextField id="near-deadline-days" label={t('inactivity.nearDays')} hint={t('inactivity.nearHint')} type="number" inputMode="numeric" value={near} onChange={edited(setNear)} error={errors.nearDeadlineDays} required />
         </div>
         <div className="col-12 col-md-2 mb-3">
           <Button color="primary" size="sm" type="submit" testId="inactivity-submit">{t('common:actions.save')}</Button>
