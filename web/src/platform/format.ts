@@ -28,3 +28,13 @@ const romeDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome' });
 export function todayInRome(): string {
   return romeDay.format(new Date());
 }
+
+/**
+ * "Novembre 2026" from "2026-11"; `midSentence` keeps the Italian month lower-case ("da novembre 2026"),
+ * as Italian writes it (English months stay capitalised).
+ */
+export function formatMonth(month: string, language: string, midSentence = false): string {
+  const [y = 2000, m = 1] = month.split('-').map(Number);
+  const text = new Intl.DateTimeFormat(language === 'it' ? 'it-IT' : 'en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, 1)));
+  return midSentence ? text : text.charAt(0).toUpperCase() + text.slice(1);
+}

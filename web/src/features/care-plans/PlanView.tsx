@@ -47,7 +47,7 @@ export function PlanView({ plan }: { plan: PlanVersion }) {
                   <td>{s.providerName ?? t('support.direct')}</td>
                   <td>{formatQuantity(s.quantityHundredths, i18n.language)} {t(`catalogue:units.${s.unit}`)} {t(`frequency.${s.frequency}`)}</td>
                   <td>{s.frequency === 'one_off' ? day(s.startDate) : `${day(s.startDate)} – ${day(s.endDate)}`}</td>
-                  <td>{money(s.unitCostCents)}</td>
+                  <td className="text-nowrap">{money(s.unitCostCents)}</td>
                   <td>{t(`funding.${s.fundingBody}`)}</td>
                   <td className="text-end">{money(s.monthlyCents)}</td>
                 </tr>

@@ -5,7 +5,7 @@ import type { ContributionStatus } from '../../../../src/features/contributions/
 import type { Contribution } from '../../../../src/features/contributions/contributions.schemas.ts';
 import { formatEuro } from '../../../../src/features/contributions/money.ts';
 import { DataTable } from '../../platform/components/DataTable.tsx';
-import { formatDate } from '../../platform/format.ts';
+import { formatDate, formatMonth } from '../../platform/format.ts';
 import { ContributionReason } from './ContributionReason.tsx';
 
 export const STATUS_COLOR: Record<ContributionStatus, string> = { proposed: 'warning', approved: 'success', rejected: 'danger', revoked: 'secondary' };
@@ -32,8 +32,8 @@ export function ContributionsTable({ contributions, caption, testId = 'contribut
         {contributions.map((c) => (
           <tr key={c.id} data-testid="contribution-row">
             <th scope="row">{c.personName}</th>
-            <td>{formatEuro(c.amountCents)} <span className="small">({t(`kind.${c.kind}`)})</span></td>
-            <td>{c.months > 1 ? t('period', { count: c.months, from: c.firstMonth }) : t('periodOne', { from: c.firstMonth })}</td>
+            <td><span className="text-nowrap">{formatEuro(c.amountCents)}</span> <span className="small">({t(`kind.${c.kind}`)})</span></td>
+            <td>{c.months > 1 ? t('period', { count: c.months, from: formatMonth(c.firstMonth, i18n.language, true) }) : formatMonth(c.firstMonth, i18n.language)}</td>
             <td><ContributionReason contribution={c} /></td>
             <td>{t(`funding.${c.fundingLine}`)}</td>
             <td><Badge color={STATUS_COLOR[c.status]}>{t(`status.${c.status}`)}</Badge></td>

@@ -33,8 +33,8 @@ export function PaymentListsPage() {
             <tr>
               <th scope="col">{t('col.list')}</th>
               <th scope="col">{t('col.status')}</th>
-              <th scope="col">{t('col.lines')}</th>
-              <th scope="col">{t('col.total')}</th>
+              <th scope="col" className="text-end">{t('col.lines')}</th>
+              <th scope="col" className="text-end">{t('col.total')}</th>
             </tr>
           </thead>
           <tbody>
@@ -44,8 +44,8 @@ export function PaymentListsPage() {
                   <Link to={`/payment-lists/${l.id}`} aria-label={t('lists.open', { municipality: l.municipalityName, month: l.month })}>{l.municipalityName} {l.month}</Link>
                 </th>
                 <td><Badge color={LIST_COLOR[l.status]}>{t(`listStatus.${l.status}`)}</Badge></td>
-                <td>{l.lines}</td>
-                <td>{formatEuro(l.totalCents)}</td>
+                <td className="text-end">{l.lines}</td>
+                <td className="text-end">{formatEuro(l.totalCents)}</td>
               </tr>
             ))}
           </tbody>

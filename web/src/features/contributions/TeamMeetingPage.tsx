@@ -82,7 +82,7 @@ export function TeamMeetingPage() {
                   <tr key={c.id} data-testid="meeting-row">
                     <th scope="row">{c.personName}</th>
                     <td>{c.caseNumber}</td>
-                    <td>{amount}</td>
+                    <td className="text-nowrap">{amount}</td>
                     <td>{t(`funding.${c.fundingLine}`)}</td>
                     <td><ContributionReason contribution={c} /></td>
                     <td>{c.proposedBy.displayName}</td>

@@ -4,14 +4,7 @@ import type { Delivery, MonthBalance } from '../../../../src/features/interventi
 import type { ServiceUnit } from '../../../../src/features/catalogue/catalogue.codes.ts';
 import { formatQuantity } from '../../../../src/features/care-plans/plan-totals.ts';
 import { DataTable } from '../../platform/components/DataTable.tsx';
-import { formatDate } from '../../platform/format.ts';
-
-/** "Novembre 2026" from "2026-11". */
-export function monthName(month: string, language: string): string {
-  const [y = 2000, m = 1] = month.split('-').map(Number);
-  const text = new Intl.DateTimeFormat(language === 'it' ? 'it-IT' : 'en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, 1)));
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
+import { formatDate, formatMonth, todayInRome } from '../../platform/format.ts';
 
 /** "13 ore" — a quantity in hundredths with its unit. */
 export function useQuantity() {
@@ -23,6 +16,8 @@ export function useQuantity() {
 export function MonthsTable({ months, unit, caption, testId }: { months: MonthBalance[]; unit: ServiceUnit; caption: ReactNode; testId: string }) {
   const { t, i18n } = useTranslation('interventions');
   const quantity = useQuantity();
+  // Months still to come have nothing delivered yet: a dash, not a misleading zero.
+  const current = todayInRome().slice(0, 7);
   return (
     <DataTable caption={caption} size="sm" testId={testId}>
       <thead>
@@ -36,10 +31,10 @@ export function MonthsTable({ months, unit, caption, testId }: { months: MonthBa
       <tbody>
         {months.map((m) => (
           <tr key={m.month} data-testid={`month-${m.month}`}>
-            <th scope="row">{monthName(m.month, i18n.language)}</th>
+            <th scope="row">{formatMonth(m.month, i18n.language)}</th>
             <td className="text-end">{quantity(m.plannedHundredths, unit)}</td>
-            <td className="text-end">{quantity(m.deliveredHundredths, unit)}</td>
-            <td className="text-end">{m.absences}</td>
+            <td className="text-end">{m.month > current ? '—' : quantity(m.deliveredHundredths, unit)}</td>
+            <td className="text-end">{m.month > current ? '—' : m.absences}</td>
           </tr>
         ))}
       </tbody>

@@ -6,10 +6,10 @@ import type { ProviderInterventionList } from '../../../../src/features/interven
 import { DataTable } from '../../platform/components/DataTable.tsx';
 import { ErrorAlert } from '../../platform/components/ErrorAlert.tsx';
 import { Loading } from '../../platform/components/Loading.tsx';
-import { formatDate } from '../../platform/format.ts';
+import { formatDate, formatMonth } from '../../platform/format.ts';
 import { usePageTitle } from '../../platform/layout/use-page-title.ts';
 import { interventionsApi } from './interventions-api.ts';
-import { monthName, useQuantity } from './InterventionTables.tsx';
+import { useQuantity } from './InterventionTables.tsx';
 
 export const providerInterventionPath = (id: string) => `/provider/interventions/${encodeURIComponent(id)}`;
 
@@ -31,7 +31,7 @@ export function ProviderPortalPage() {
       {!data && !failure ? <Loading /> : null}
       {data?.items.length === 0 ? <p data-testid="portal-empty">{t('portal.none')}</p> : null}
       {data && data.items.length > 0 ? (
-        <DataTable caption={t('portal.caption', { month: monthName(data.month, i18n.language) })} testId="portal-list">
+        <DataTable caption={t('portal.caption', { month: formatMonth(data.month, i18n.language, true) })} testId="portal-list">
           <thead>
             <tr>
               <th scope="col">{t('portal.person')}</th>
