@@ -57,11 +57,16 @@ export async function contributionApproval(options: { baseUrl: string; admin: pg
     headers: { cookie: session.cookie, 'x-csrf-token': session.csrfToken, 'content-type': 'application/json', accept: 'application/json' },
     body,
   });
-  const answer = (await response.json()) as { approved?: number; paymentLines?: number };
+  const answer = (await response.json()) as { id?: string; approved?: number; paymentLines?: number };
   const elapsedMs = Math.round(performance.now() - started);
   if (!response.ok) throw new Error(`team meeting failed: ${response.status} ${JSON.stringify(answer)}`);
   const lines = await options.admin.query<{ n: number; cents: string }>(
-    `SELECT count(*)::int AS n, sum(amount_cents)::bigint AS cents FROM payment_line l JOIN payment_list pl ON pl.id = l.list_id WHERE pl.month = DATE '${BENCH_MONTH}'`,
+    // This meeting's lines only: a repeated run (TRAMA_BENCH_SKIP_SEED) finds the earlier runs' lines in the same month.
+    `SELECT count(*)::int AS n, sum(l.amount_cents)::bigint AS cents FROM payment_line l
+       JOIN payment_list pl ON pl.id = l.list_id
+       JOIN team_meeting_decision d ON d.contribution_id = l.contribution_id
+      WHERE pl.month = DATE '${BENCH_MONTH}' AND d.meeting_id = $1`,
+    [answer.id],
   );
   log(`contribution approval: ${rows.length.toLocaleString('en')} approved in ${elapsedMs} ms`);
   return {

@@ -59,6 +59,11 @@ describe('economic contributions in the browser', () => {
     await clerk.getByTestId('payment-lists-table').waitFor();
     await expectAccessible(clerk, 'payment lists');
     const month = new Date().toISOString().slice(0, 7);
+    // The demo's monthly rent has instalments in later months: their lists wait apart, folded.
+    expect(await clerk.getByTestId('payment-lists-later').locator('summary').innerText()).toMatch(/Mesi successivi: \d+ liste?|Later months/);
+    const listed = (await clerk.getByTestId('payment-lists-table').getByTestId('payment-list-row').allInnerTexts()).map((text) => /\d{4}-\d{2}/u.exec(text)?.[0] ?? '');
+    expect(listed).toContain(month);
+    expect(listed.filter((m) => m > month)).toEqual([]);
     await clerk.getByTestId('payment-list-row').filter({ hasText: `Castel Maggiore ${month}` }).getByRole('link').click();
     await clerk.getByTestId('payment-list-rows').waitFor();
     await clerk.getByTestId('payment-line').filter({ hasText: '€ 123,45' }).waitFor();
