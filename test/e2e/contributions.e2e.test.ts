@@ -80,6 +80,11 @@ describe('economic contributions in the browser', () => {
     expect(csv.startsWith('\uFEFFCognome e nome;')).toBe(true);
     expect(csv).toContain('"123,45"');
     expect(csv).toContain('Totale;;;;;;"373,45"');
+    // In English the amounts read the English way, the same cents.
+    await clerk.getByTestId('lang-en').click();
+    await clerk.getByTestId('payment-list-total').filter({ hasText: '€373.45' }).waitFor();
+    await clerk.getByTestId('lang-it').click();
+    await clerk.getByTestId('payment-list-total').filter({ hasText: '€ 373,45' }).waitFor();
 
     // A wrong amount after closing: € 123.45 should have been € 100.00; −€ 23.45 goes into next month's list.
     await clerk.getByTestId('payment-line').filter({ hasText: '€ 123,45' }).getByTestId('payment-line-correct').click();

@@ -3,7 +3,8 @@ import { renderPdf, type PdfBlock } from '../../platform/documents/pdf.ts';
 import type { FundingBody, PlanStatus, SignatureMethod, SupportFrequency } from './care-plans.codes.ts';
 import type { PlanVersion } from './care-plans.schemas.ts';
 import { extraPlanBlocks } from './plan-pdf-sections.ts';
-import { formatCents, formatQuantity } from './plan-totals.ts';
+import { formatCents } from '../../platform/money/euros.ts';
+import { formatQuantity } from './plan-totals.ts';
 import type { ServiceUnit } from '../catalogue/catalogue.codes.ts';
 import { caseHeading } from '../cases/case-heading.ts';
 

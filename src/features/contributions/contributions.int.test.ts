@@ -94,7 +94,7 @@ describe('contributions: proposal, team decision, yearly ceilings', () => {
     expect(it).not.toContain('Vacanza estiva');
     const en = pdfText((await worker.request('GET', `/api/cases/${caseId}/plan/versions/1/pdf?lang=en`)).rawPayload);
     expect(en).toContain('Economic contributions');
-    expect(en).toContain('€ 150,00 a month for 3 months from 01/2031');
+    expect(en).toContain('€150.00 a month for 3 months from 01/2031');
   });
 
   it('providers, officials, clerks and the desk cannot propose or decide', async () => {

@@ -5,7 +5,8 @@ import { AppError, invalid } from '../../platform/http/errors.ts';
 import { logCaseAccess, managesCase, touchCaseActivity, withCaseContent, type CaseTerritory } from '../cases/case-access.ts';
 import { contributionQuery, toContribution } from './contribution-read.ts';
 import type { Contribution, ProposeContributionBody } from './contributions.schemas.ts';
-import { formatEuro, isValidIban, normaliseIban } from './money.ts';
+import { formatCents } from '../../platform/money/euros.ts';
+import { isValidIban, normaliseIban } from './money.ts';
 import { cancelPayments } from './payment-placement.ts';
 import '../households/households.tables.ts';
 
@@ -66,10 +67,10 @@ async function ceilingCheck(trx: Db, record: CaseTerritory, personId: string, ho
 
 function ceilingMessage(exceeded: Exceeded[]) {
   const it = exceeded
-    .map((e) => `${e.ceiling === 'person' ? 'tetto annuo per persona' : 'tetto annuo per nucleo'} ${String(e.year)}: ${formatEuro(e.ceilingCents)}, già approvati o proposti ${formatEuro(e.alreadyCents)}, con questa proposta ${formatEuro(e.totalCents)}`)
+    .map((e) => `${e.ceiling === 'person' ? 'tetto annuo per persona' : 'tetto annuo per nucleo'} ${String(e.year)}: ${formatCents(e.ceilingCents)}, già approvati o proposti ${formatCents(e.alreadyCents)}, con questa proposta ${formatCents(e.totalCents)}`)
     .join('; ');
   const en = exceeded
-    .map((e) => `${e.ceiling === 'person' ? 'yearly ceiling per person' : 'yearly ceiling per household'} ${String(e.year)}: ${formatEuro(e.ceilingCents)}, already approved or proposed ${formatEuro(e.alreadyCents)}, with this proposal ${formatEuro(e.totalCents)}`)
+    .map((e) => `${e.ceiling === 'person' ? 'yearly ceiling per person' : 'yearly ceiling per household'} ${String(e.year)}: ${formatCents(e.ceilingCents, 'en')}, already approved or proposed ${formatCents(e.alreadyCents, 'en')}, with this proposal ${formatCents(e.totalCents, 'en')}`)
     .join('; ');
   return {
     it: `Il contributo supera il tetto annuo (${it}). Solo il responsabile del servizio può autorizzarlo indicando il motivo.`,

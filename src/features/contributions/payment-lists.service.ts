@@ -9,7 +9,8 @@ import { csvField } from '../../platform/documents/spreadsheet-cell.ts';
 import { AppError, invalid, notFound } from '../../platform/http/errors.ts';
 import { FUNDING_LINE_NAMES, FUNDING_LINES, PAYMENT_LIST_TRANSITIONS, type PaymentListStatus } from './contributions.codes.ts';
 import type { PaymentLine, PaymentListDetail, PaymentListSummary } from './contributions.schemas.ts';
-import { decimalCents, formatEuro } from './money.ts';
+import { formatCents } from '../../platform/money/euros.ts';
+import { decimalCents } from './money.ts';
 import { monthAfter, nextOpenList } from './payment-placement.ts';
 import { PAYMENT_MANAGE } from './permissions.ts';
 import '../territories/territories.tables.ts';
@@ -265,18 +266,18 @@ export async function paymentListPdf(db: Db, actor: Actor, listId: string, lang:
   const pdf = await renderPdf({
     title,
     language: lang,
-    metadata: [`${t('status')}: ${t(detail.status)}`, `${t('total')}: ${formatEuro(grandTotal(detail))}`],
+    metadata: [`${t('status')}: ${t(detail.status)}`, `${t('total')}: ${formatCents(grandTotal(detail), lang)}`],
     blocks: [
       {
         kind: 'table',
         columns: [t('name'), t('fiscalCode'), t('month'), t('funding'), t('iban'), t('amount')],
-        rows: detail.rows.map((r) => [r.personName, r.fiscalCode ?? '', r.dueMonth, FUNDING_LINE_NAMES[r.fundingLine][lang], r.iban ?? t(r.paymentMethod), formatEuro(r.amountCents)]),
+        rows: detail.rows.map((r) => [r.personName, r.fiscalCode ?? '', r.dueMonth, FUNDING_LINE_NAMES[r.fundingLine][lang], r.iban ?? t(r.paymentMethod), formatCents(r.amountCents, lang)]),
       },
       { kind: 'heading', text: t('totals') },
       {
         kind: 'table',
         columns: [t('funding'), t('amount')],
-        rows: [...detail.totals.map((x) => [FUNDING_LINE_NAMES[x.fundingLine][lang], formatEuro(x.cents)]), [t('total'), formatEuro(grandTotal(detail))]],
+        rows: [...detail.totals.map((x) => [FUNDING_LINE_NAMES[x.fundingLine][lang], formatCents(x.cents, lang)]), [t('total'), formatCents(grandTotal(detail), lang)]],
       },
     ],
     footer: { municipality: lang === 'it' ? `Comune di ${detail.municipalityName}` : `Municipality of ${detail.municipalityName}`, date: now.toISOString().slice(0, 10) },

@@ -1,7 +1,7 @@
 import type { PlanPdfSection } from '../care-plans/plan-pdf-sections.ts';
 import type { ContributionStatus } from './contributions.codes.ts';
 import { contributionQuery, toContribution } from './contribution-read.ts';
-import { formatEuro } from './money.ts';
+import { formatCents } from '../../platform/money/euros.ts';
 
 const L = {
   heading: { it: 'Contributi economici', en: 'Economic contributions' },
@@ -40,8 +40,8 @@ export const contributionsInPlanPdf: PlanPdfSection = async (trx, plan, lang) =>
       rows: contributions.map((c) => [
         c.personName,
         c.kind === 'one_off'
-          ? `${formatEuro(c.amountCents)} ${lang === 'it' ? 'una tantum' : 'once'} (${monthYear(c.firstMonth)})`
-          : `${formatEuro(c.amountCents)} ${lang === 'it' ? `al mese per ${String(c.months)} mesi dal` : `a month for ${String(c.months)} months from`} ${monthYear(c.firstMonth)}`,
+          ? `${formatCents(c.amountCents, lang)} ${lang === 'it' ? 'una tantum' : 'once'} (${monthYear(c.firstMonth)})`
+          : `${formatCents(c.amountCents, lang)} ${lang === 'it' ? `al mese per ${String(c.months)} mesi dal` : `a month for ${String(c.months)} months from`} ${monthYear(c.firstMonth)}`,
         c.commitments.length > 0 ? `${c.reason}. ${L.linked[lang]}: ${c.commitments.map((x) => x.commitment).join('; ')}` : c.reason,
         c.status === 'approved' && c.decision ? `${STATUS.approved?.[lang] ?? ''} ${day(c.decision.heldOn)}` : (STATUS[c.status]?.[lang] ?? ''),
       ]),

@@ -7,7 +7,7 @@ import type { CaseDetail } from '../../../../src/features/cases/cases.schemas.ts
 import { ErrorAlert } from '../../platform/components/ErrorAlert.tsx';
 import { Loading } from '../../platform/components/Loading.tsx';
 import { formatDate } from '../../platform/format.ts';
-import { formatCents } from '../../../../src/features/care-plans/plan-totals.ts';
+import { formatCents } from '../../../../src/platform/money/euros.ts';
 import { carePlansApi } from './care-plans-api.ts';
 import { PLAN_STATUS_COLOR } from './plan-format.ts';
 

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { FundingBody } from '../../../../src/features/care-plans/care-plans.codes.ts';
-import { formatCents } from '../../../../src/features/care-plans/plan-totals.ts';
+import { formatCents } from '../../../../src/platform/money/euros.ts';
 
 type Totals = {
   monthlyCents: number;

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { PlanVersion } from '../../../../src/features/care-plans/care-plans.schemas.ts';
-import { formatCents, formatQuantity } from '../../../../src/features/care-plans/plan-totals.ts';
+import { formatQuantity } from '../../../../src/features/care-plans/plan-totals.ts';
+import { formatCents } from '../../../../src/platform/money/euros.ts';
 import { formatDate } from '../../platform/format.ts';
 import { PlanTotalsTable } from './PlanTotalsTable.tsx';
 

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { FUNDING_BODIES, SUPPORT_FREQUENCIES, type FundingBody, type SupportFrequency } from '../../../../src/features/care-plans/care-plans.codes.ts';
 import type { PlanOptions } from '../../../../src/features/care-plans/care-plans.schemas.ts';
-import { formatCents } from '../../../../src/features/care-plans/plan-totals.ts';
+import { formatCents } from '../../../../src/platform/money/euros.ts';
 import { CheckboxField } from '../../platform/components/CheckboxField.tsx';
 import { SelectField } from '../../platform/components/SelectField.tsx';
 import { TextField } from '../../platform/components/TextField.tsx';

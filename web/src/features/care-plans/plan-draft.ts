@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import { FUNDING_BODIES, type CommitmentWhoKind, type FundingBody, type SupportFrequency, type TaskWhoKind } from '../../../../src/features/care-plans/care-plans.codes.ts';
 import type { PlanVersion, SavePlanBody } from '../../../../src/features/care-plans/care-plans.schemas.ts';
-import { formatQuantity, parseEuros, parseQuantity, planTotals, type PlanTotals, type SupportCost } from '../../../../src/features/care-plans/plan-totals.ts';
+import { formatQuantity, parseQuantity, planTotals, type PlanTotals, type SupportCost } from '../../../../src/features/care-plans/plan-totals.ts';
+import { parseEuros } from '../../../../src/platform/money/euros.ts';
 
 /** The editor's copy of a draft: text as typed (quantities and euros too), items keyed like the server's. */
 export type ResultDraft = { key: string; description: string; indicator: string; targetDate: string };

@@ -2,7 +2,8 @@ import { Alert, Button } from 'design-react-kit';
 import { useCallback, useEffect, useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Ceiling } from '../../../../src/features/contributions/contributions.schemas.ts';
-import { decimalCents, parseEuroCents } from '../../../../src/features/contributions/money.ts';
+import { decimalCents } from '../../../../src/features/contributions/money.ts';
+import { parseEuros } from '../../../../src/platform/money/euros.ts';
 import { ErrorAlert } from '../../platform/components/ErrorAlert.tsx';
 import { Loading } from '../../platform/components/Loading.tsx';
 import { TextField } from '../../platform/components/TextField.tsx';
@@ -44,7 +45,7 @@ function CeilingForm({ row, onSaved }: { row: Row; onSaved: (municipality: strin
   const [household, setHousehold] = useState(shown(row.householdYearlyCents));
   const { busy, failure, run } = useAction();
   const municipality = row.municipalityName;
-  const cents = (text: string) => (text.trim() === '' ? null : parseEuroCents(text));
+  const cents = (text: string) => (text.trim() === '' ? null : parseEuros(text));
   const submit = (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
     void run(
@@ -52,7 +53,7 @@ function CeilingForm({ row, onSaved }: { row: Row; onSaved: (municipality: strin
       () => { onSaved(municipality); },
     );
   };
-  const invalid = (text: string) => (text.trim() !== '' && parseEuroCents(text) === null ? t('propose.amountInvalid') : undefined);
+  const invalid = (text: string) => (text.trim() !== '' && parseEuros(text) === null ? t('propose.amountInvalid') : undefined);
   return (
     <form onSubmit={submit} noValidate className="mb-4" aria-label={municipality}>
       <h2 className="h5">{municipality}</h2>

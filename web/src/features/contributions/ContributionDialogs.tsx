@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CONTRIBUTION_KINDS, FUNDING_LINES, PAYMENT_METHODS, type ContributionKind, type FundingLine, type PaymentMethod } from '../../../../src/features/contributions/contributions.codes.ts';
 import type { Contribution } from '../../../../src/features/contributions/contributions.schemas.ts';
-import { formatEuro, parseEuroCents } from '../../../../src/features/contributions/money.ts';
+import { formatCents, parseEuros } from '../../../../src/platform/money/euros.ts';
 import type { CaseDetail } from '../../../../src/features/cases/cases.schemas.ts';
 import type { PlanCommitment } from '../../../../src/features/care-plans/care-plans.schemas.ts';
 import { useMe } from '../../platform/auth/auth-context.ts';
@@ -43,7 +43,7 @@ export function ProposeDialog({ detail, onDone, onCancel }: Done & { detail: Cas
   const [amountError, setAmountError] = useState<string | undefined>(undefined);
   const { busy, failure, run } = useAction();
   const submit = async () => {
-    const cents = parseEuroCents(amount);
+    const cents = parseEuros(amount);
     setAmountError(cents === null || cents === 0 ? t('propose.amountInvalid') : undefined);
     if (cents === null || cents === 0) return;
     await run(
@@ -110,7 +110,7 @@ export function ProposeDialog({ detail, onDone, onCancel }: Done & { detail: Cas
 
 /** Withdraws a proposal or revokes an approved contribution, with the reason. */
 export function RevokeDialog({ caseId, contribution, onDone, onCancel }: Done & { caseId: string; contribution: Contribution }) {
-  const { t } = useTranslation('contributions');
+  const { t, i18n } = useTranslation('contributions');
   const [reason, setReason] = useState('');
   const { busy, failure, run } = useAction();
   const submit = () => run(() => contributionsApi.revoke(caseId, contribution.id, { reason, version: contribution.version }), onDone);
@@ -118,7 +118,7 @@ export function RevokeDialog({ caseId, contribution, onDone, onCancel }: Done & 
     <DialogShell
       id="contribution-revoke-dialog"
       title={t('revokeDialog.title')}
-      about={t('revokeDialog.about', { amount: formatEuro(contribution.amountCents), name: contribution.personName })}
+      about={t('revokeDialog.about', { amount: formatCents(contribution.amountCents, i18n.language), name: contribution.personName })}
       busy={busy}
       failure={failure}
       submitLabel={t('revokeDialog.submit')}

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { Contribution } from '../../../../src/features/contributions/contributions.schemas.ts';
-import { formatEuro } from '../../../../src/features/contributions/money.ts';
+import { formatCents } from '../../../../src/platform/money/euros.ts';
 import type { CaseDetail } from '../../../../src/features/cases/cases.schemas.ts';
 import { useMe } from '../../platform/auth/auth-context.ts';
 import { can, permissions } from '../../platform/auth/permissions.ts';
@@ -15,7 +15,7 @@ import { contributionsApi } from './contributions-api.ts';
 
 /** The "Contributi economici" section of the case page: the contributions of the plan, proposals and revocations. */
 export function ContributionsSection({ detail }: { detail: CaseDetail }) {
-  const { t } = useTranslation('contributions');
+  const { t, i18n } = useTranslation('contributions');
   const me = useMe();
   const writer = can(me, permissions.caseWrite);
   const [items, setItems] = useState<Contribution[] | null>(null);
@@ -52,7 +52,7 @@ export function ContributionsSection({ detail }: { detail: CaseDetail }) {
           caption={t('section.caption')}
           action={(c) =>
             writer && (c.status === 'proposed' || c.status === 'approved') ? (
-              <Button color="secondary" outline size="xs" type="button" className="ms-2" onClick={() => { setDialog({ kind: 'revoke', contribution: c }); }} aria-label={`${t('section.revoke')}: ${c.personName} ${formatEuro(c.amountCents)}`} testId="contribution-revoke">
+              <Button color="secondary" outline size="xs" type="button" className="ms-2" onClick={() => { setDialog({ kind: 'revoke', contribution: c }); }} aria-label={`${t('section.revoke')}: ${c.personName} ${formatCents(c.amountCents, i18n.language)}`} testId="contribution-revoke">
                 {t('section.revoke')}
               </Button>
             ) : null

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContributionStatus } from '../../../../src/features/contributions/contributions.codes.ts';
 import type { Contribution } from '../../../../src/features/contributions/contributions.schemas.ts';
-import { formatEuro } from '../../../../src/features/contributions/money.ts';
+import { formatCents } from '../../../../src/platform/money/euros.ts';
 import { DataTable } from '../../platform/components/DataTable.tsx';
 import { formatDate, formatMonth } from '../../platform/format.ts';
 import { ContributionReason } from './ContributionReason.tsx';
@@ -32,7 +32,7 @@ export function ContributionsTable({ contributions, caption, testId = 'contribut
         {contributions.map((c) => (
           <tr key={c.id} data-testid="contribution-row">
             <th scope="row">{c.personName}</th>
-            <td><span className="text-nowrap">{formatEuro(c.amountCents)}</span> <span className="small">({t(`kind.${c.kind}`)})</span></td>
+            <td><span className="text-nowrap">{formatCents(c.amountCents, i18n.language)}</span> <span className="small">({t(`kind.${c.kind}`)})</span></td>
             <td>{c.months > 1 ? t('period', { count: c.months, from: formatMonth(c.firstMonth, i18n.language, true) }) : formatMonth(c.firstMonth, i18n.language)}</td>
             <td><ContributionReason contribution={c} /></td>
             <td>{t(`funding.${c.fundingLine}`)}</td>

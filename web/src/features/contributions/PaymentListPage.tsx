@@ -3,7 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import type { PaymentLine, PaymentListDetail } from '../../../../src/features/contributions/contributions.schemas.ts';
-import { formatEuro } from '../../../../src/features/contributions/money.ts';
+import { formatCents } from '../../../../src/platform/money/euros.ts';
 import { DataTable } from '../../platform/components/DataTable.tsx';
 import { ErrorAlert } from '../../platform/components/ErrorAlert.tsx';
 import { Loading } from '../../platform/components/Loading.tsx';
@@ -15,7 +15,7 @@ import { LIST_COLOR } from './PaymentListsPage.tsx';
 /** One payment list: its payments (name, fiscal code, amount, IBAN, funding line), totals per funding line, check / close, CSV and PDF. */
 export function PaymentListPage() {
   const { id = '' } = useParams();
-  const { t } = useTranslation('contributions');
+  const { t, i18n } = useTranslation('contributions');
   const [list, setList] = useState<PaymentListDetail | null>(null);
   const [loadFailure, setLoadFailure] = useState<unknown>(null);
   const [notice, setNotice] = useState('');
@@ -70,7 +70,7 @@ export function PaymentListPage() {
                 <td>{t(`funding.${r.fundingLine}`)}</td>
                 <td>{r.iban ?? t(`method.${r.paymentMethod}`)}</td>
                 <td className="text-end">
-                  {formatEuro(r.amountCents)}
+                  {formatCents(r.amountCents, i18n.language)}
                   {list.status === 'closed' && r.kind === 'payment' ? (
                     <Button color="secondary" outline size="xs" type="button" className="ms-2" onClick={() => { setCorrecting(r); }} aria-label={`${t('correct.open')}: ${r.personName} ${r.dueMonth}`} testId="payment-line-correct">
                       {t('correct.open')}
@@ -103,13 +103,13 @@ export function PaymentListPage() {
             <tr key={x.fundingLine}>
               <th scope="row">{t(`funding.${x.fundingLine}`)}</th>
               <td>{x.lines}</td>
-              <td className="text-end">{formatEuro(x.cents)}</td>
+              <td className="text-end">{formatCents(x.cents, i18n.language)}</td>
             </tr>
           ))}
           <tr>
             <th scope="row">{t('list.grandTotal')}</th>
             <td>{list.lines}</td>
-            <td className="text-end" data-testid="payment-list-total">{formatEuro(total)}</td>
+            <td className="text-end" data-testid="payment-list-total">{formatCents(total, i18n.language)}</td>
           </tr>
         </tbody>
       </DataTable>

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { PaymentListStatus } from '../../../../src/features/contributions/contributions.codes.ts';
 import type { PaymentListSummary } from '../../../../src/features/contributions/contributions.schemas.ts';
-import { formatEuro } from '../../../../src/features/contributions/money.ts';
+import { formatCents } from '../../../../src/platform/money/euros.ts';
 import { DataTable } from '../../platform/components/DataTable.tsx';
 import { ErrorAlert } from '../../platform/components/ErrorAlert.tsx';
 import { Loading } from '../../platform/components/Loading.tsx';
@@ -45,7 +45,7 @@ export function PaymentListsPage() {
 }
 
 function ListsTable({ lists, caption, testId }: { lists: PaymentListSummary[]; caption: string; testId: string }) {
-  const { t } = useTranslation('contributions');
+  const { t, i18n } = useTranslation('contributions');
   return (
     <DataTable caption={caption} size="sm" testId={testId}>
       <thead>
@@ -64,7 +64,7 @@ function ListsTable({ lists, caption, testId }: { lists: PaymentListSummary[]; c
             </th>
             <td><Badge color={LIST_COLOR[l.status]}>{t(`listStatus.${l.status}`)}</Badge></td>
             <td className="text-end">{l.lines}</td>
-            <td className="text-end">{formatEuro(l.totalCents)}</td>
+            <td className="text-end">{formatCents(l.totalCents, i18n.language)}</td>
           </tr>
         ))}
       </tbody>

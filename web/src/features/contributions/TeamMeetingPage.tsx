@@ -3,7 +3,7 @@ import { useCallback, useEffect, useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Decision } from '../../../../src/features/contributions/contributions.codes.ts';
 import type { PendingContribution } from '../../../../src/features/contributions/contributions.schemas.ts';
-import { formatEuro } from '../../../../src/features/contributions/money.ts';
+import { formatCents } from '../../../../src/platform/money/euros.ts';
 import { todayInRome } from '../../platform/format.ts';
 import { DataTable } from '../../platform/components/DataTable.tsx';
 import { ErrorAlert } from '../../platform/components/ErrorAlert.tsx';
@@ -19,7 +19,7 @@ type Choice = { decision: Decision | ''; note: string };
 
 /** The team meeting: date, participants, minutes and one decision per proposed contribution, recorded at once. */
 export function TeamMeetingPage() {
-  const { t } = useTranslation('contributions');
+  const { t, i18n } = useTranslation('contributions');
   const [pending, setPending] = useState<PendingContribution[] | null>(null);
   const [loadFailure, setLoadFailure] = useState<unknown>(null);
   const [heldOn, setHeldOn] = useState(todayInRome());
@@ -77,7 +77,7 @@ export function TeamMeetingPage() {
             </thead>
             <tbody>
               {pending.map((c) => {
-                const amount = `${formatEuro(c.amountCents)}${c.months > 1 ? ` × ${String(c.months)}` : ''}`;
+                const amount = `${formatCents(c.amountCents, i18n.language)}${c.months > 1 ? ` × ${String(c.months)}` : ''}`;
                 return (
                   <tr key={c.id} data-testid="meeting-row">
                     <th scope="row">{c.personName}</th>

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../../src/features/cases/cases.schemas.ts';
 import type { CaseInterventions } from '../../../../src/features/interventions/interventions.schemas.ts';
-import { formatCents } from '../../../../src/features/care-plans/plan-totals.ts';
+import { formatCents } from '../../../../src/platform/money/euros.ts';
 import { ErrorAlert } from '../../platform/components/ErrorAlert.tsx';
 import { Loading } from '../../platform/components/Loading.tsx';
 import { formatDate } from '../../platform/format.ts';
