@@ -128,6 +128,11 @@ describe('a care plan from the assessment to its delivery in the browser', () =>
     const row = colleague.getByTestId('meeting-row').filter({ hasText: REASON });
     await row.waitFor();
     expect(await row.innerText()).toContain(COMMITMENT);
+    // The proposer sat at the meeting too: ticked among the team's members (the recorder always is).
+    const users = await session.server.database.db.selectFrom('app_user').select(['id', 'username']).where('username', 'in', ['assistente', 'assistente2']).execute();
+    const idOf = (username: string) => users.find((u) => u.username === username)?.id ?? '';
+    await colleague.getByTestId('meeting-members').waitFor();
+    await keys.press(`meeting-member-${idOf('assistente')}`, 'Space');
     await keys.type('meeting-others', 'Dott.ssa Verdi (Ausl)');
     await settled(colleague);
     await row.getByTestId('meeting-decision').focus();
@@ -135,6 +140,9 @@ describe('a care plan from the assessment to its delivery in the browser', () =>
     await expectAccessible(colleague, 'team meeting with the proposal');
     await keys.press('meeting-submit');
     await colleague.getByTestId('meeting-notice').filter({ hasText: /1 approvati|1 approved/ }).waitFor();
+    const meeting = await session.server.database.db.selectFrom('team_meeting').select(['participant_ids', 'other_participants']).orderBy('recorded_at', 'desc').executeTakeFirstOrThrow();
+    expect([...meeting.participant_ids].sort()).toEqual([idOf('assistente'), idOf('assistente2')].sort());
+    expect(meeting.other_participants).toBe('Dott.ssa Verdi (Ausl)');
     await colleague.close();
   });
 

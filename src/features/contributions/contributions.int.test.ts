@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pdfText } from '../../../test/support/pdf-text.ts';
 import { login, startTestApp, type Client, type TestApp } from '../../../test/support/test-app.ts';
 import { personsIn } from '../accesses/access-test-kit.ts';
-import { caseLogCount, CASTEL_MAGGIORE } from '../cases/cases-test-kit.ts';
-import type { Contribution, PendingContribution } from './contributions.schemas.ts';
+import { caseLogCount, CASTEL_MAGGIORE, userIdsByName } from '../cases/cases-test-kit.ts';
+import type { Contribution, MeetingTeam, PendingContribution } from './contributions.schemas.ts';
 import { aCaseWithPlan, approveAll, aProposal, listOf, propose, type ErrorReply } from './contributions-test-kit.ts';
 
 describe('contributions: proposal, team decision, yearly ceilings', () => {
@@ -71,8 +71,11 @@ describe('contributions: proposal, team decision, yearly ceilings', () => {
     expect(listed.body.every((c) => c.status === 'approved' && c.decision?.decidedBy.displayName.length)).toBe(true);
     const again = await worker2.json<ErrorReply>('POST', '/api/team-meetings', { heldOn: '2026-11-21', decisions: [{ contributionId: own.id, decision: 'reject' }] });
     expect(again.status).toBe(409);
-    const meetingRow = await t.database.db.selectFrom('team_meeting').select(['other_participants', 'held_on']).where('id', '=', meeting.id).executeTakeFirstOrThrow();
+    const meetingRow = await t.database.db.selectFrom('team_meeting').select(['other_participants', 'held_on', 'participant_ids']).where('id', '=', meeting.id).executeTakeFirstOrThrow();
     expect(meetingRow.other_participants).toContain('Bianchi');
+    // Who recorded the meeting sat at it.
+    const ids = await userIdsByName(t, ['assistente', 'assistente2']);
+    expect(meetingRow.participant_ids).toContain(ids.assistente2);
 
     const list = await listOf(clerk, CASTEL_MAGGIORE, '2031-02');
     expect(list.rows.filter((r) => r.personId === p).map((r) => r.amountCents).sort((x, y) => x - y)).toEqual([5000, 15000]);
@@ -95,6 +98,26 @@ describe('contributions: proposal, team decision, yearly ceilings', () => {
     const en = pdfText((await worker.request('GET', `/api/cases/${caseId}/plan/versions/1/pdf?lang=en`)).rawPayload);
     expect(en).toContain('Economic contributions');
     expect(en).toContain('€150.00 a month for 3 months from 01/2031');
+  });
+
+  it('the meeting names who sat at it from the recorder\'s teams; someone who is not a user is refused', async () => {
+    const teams = await worker2.json<MeetingTeam[]>('GET', '/api/team-meetings/teams');
+    expect(teams.status).toBe(200);
+    const ids = await userIdsByName(t, ['assistente', 'assistente2']);
+    const team = teams.body.find((x) => x.members.some((m) => m.id === ids.assistente));
+    expect(team?.members.map((m) => m.id)).toContain(ids.assistente2);
+    const p = person();
+    const { caseId } = await aCaseWithPlan(t, worker, [p]);
+    const proposal = await propose(worker, caseId, aProposal(p, { amountCents: 2000 }));
+    const decisions = [{ contributionId: proposal.id, decision: 'approve' }];
+    const stranger = await worker2.json<ErrorReply>('POST', '/api/team-meetings', { heldOn: '2026-11-20', teamId: team?.id, participantIds: [ids.assistente, caseId], decisions });
+    expect(stranger.status).toBe(400);
+    const held = await worker2.json<{ id: string }>('POST', '/api/team-meetings', { heldOn: '2026-11-20', teamId: team?.id, participantIds: [ids.assistente], decisions });
+    expect(held.status).toBe(200);
+    const row = await t.database.db.selectFrom('team_meeting').select(['team_id', 'participant_ids']).where('id', '=', held.body.id).executeTakeFirstOrThrow();
+    expect(row.team_id).toBe(team?.id);
+    expect([...row.participant_ids].sort()).toEqual([ids.assistente, ids.assistente2].sort());
+    expect((await (await login(t.app, 'fornitore')).request('GET', '/api/team-meetings/teams')).statusCode).toBe(403);
   });
 
   it('providers, officials, clerks and the desk cannot propose or decide', async () => {

@@ -11,6 +11,7 @@ import {
   CorrectionBody,
   CorrectionResult,
   ListTransitionBody,
+  MeetingTeam,
   OpenListBody,
   PaymentListDetail,
   PaymentListQuery,
@@ -24,7 +25,7 @@ import {
 import { listContributions, proposeContribution, revokeContribution } from './contributions.service.ts';
 import { correctLine, getPaymentList, listPaymentLists, openPaymentList, paymentListCsv, paymentListPdf, transitionPaymentList } from './payment-lists.service.ts';
 import { CONTRIBUTION_CONFIGURE, PAYMENT_MANAGE } from './permissions.ts';
-import { pendingContributions, recordTeamMeeting } from './team-meetings.service.ts';
+import { meetingTeams, pendingContributions, recordTeamMeeting } from './team-meetings.service.ts';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 412: ErrorBody, 423: ErrorBody };
 const CaseParams = z.strictObject({ id: z.uuid() });
@@ -53,6 +54,7 @@ export function contributionsRoutes(app: App, { database: { db } }: AppContext):
     async (request) => revokeContribution(db, getActor(request), request.params.id, request.params.contributionId, request.body),
   );
   app.get('/contributions/pending', { ...write, schema: { tags, response: { 200: z.array(PendingContribution), ...errors } } }, async (request) => pendingContributions(db, getActor(request)));
+  app.get('/team-meetings/teams', { ...write, schema: { tags, response: { 200: z.array(MeetingTeam), ...errors } } }, async (request) => meetingTeams(db, getActor(request)));
   app.post('/team-meetings', { ...write, bodyLimit: 4 * 1024 * 1024, schema: { tags, body: TeamMeetingBody, response: { 200: TeamMeetingResult, ...errors } } }, async (request) =>
     recordTeamMeeting(db, getActor(request), request.body),
   );

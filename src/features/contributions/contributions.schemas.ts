@@ -75,6 +75,10 @@ export const TeamMeetingBody = z.strictObject({
 });
 export type TeamMeetingBody = z.infer<typeof TeamMeetingBody>;
 
+/** A team the actor belongs to, with its members: who may be recorded as present at the meeting. */
+export const MeetingTeam = z.object({ id: z.string(), name: z.string(), members: z.array(UserRef) });
+export type MeetingTeam = z.infer<typeof MeetingTeam>;
+
 export const TeamMeetingResult = z.object({ id: z.string(), approved: z.number(), rejected: z.number(), paymentLines: z.number() });
 
 export const Ceiling = z.object({

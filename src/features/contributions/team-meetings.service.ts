@@ -4,7 +4,7 @@ import type { Db } from '../../platform/db/database.ts';
 import { AppError, invalid, notFound } from '../../platform/http/errors.ts';
 import { fullAccessFilter, logCaseAccess } from '../cases/case-access.ts';
 import { contributionQuery, toContribution } from './contribution-read.ts';
-import type { PendingContribution, TeamMeetingBody } from './contributions.schemas.ts';
+import type { MeetingTeam, PendingContribution, TeamMeetingBody } from './contributions.schemas.ts';
 import { CONTRIBUTION_RECORD } from './contributions.service.ts';
 import { placeApprovedPayments } from './payment-placement.ts';
 
@@ -30,6 +30,27 @@ export async function pendingContributions(db: Db, actor: Actor): Promise<Pendin
   });
 }
 
+/** The teams the actor belongs to, each with its active members (names only: who sat at the meeting). */
+export async function meetingTeams(db: Db, actor: Actor): Promise<MeetingTeam[]> {
+  const rows = await db
+    .selectFrom('team as t')
+    .innerJoin('team_member as tm', 'tm.team_id', 't.id')
+    .innerJoin('app_user as u', 'u.id', 'tm.user_id')
+    .select(['t.id', 't.name', 'u.id as user_id', 'u.display_name'])
+    .where('t.id', 'in', db.selectFrom('team_member').select('team_id').where('user_id', '=', actor.userId))
+    .where('u.is_active', '=', true)
+    .orderBy('t.name')
+    .orderBy('u.display_name')
+    .execute();
+  const teams = new Map<string, MeetingTeam>();
+  for (const r of rows) {
+    const team = teams.get(r.id) ?? { id: r.id, name: r.name, members: [] };
+    team.members.push({ id: r.user_id, displayName: r.display_name });
+    teams.set(r.id, team);
+  }
+  return [...teams.values()];
+}
+
 const ownProposal = () =>
   new AppError('CONFLICT', {
     message: {
@@ -50,6 +71,10 @@ export async function recordTeamMeeting(db: Db, actor: Actor, body: TeamMeetingB
     if (body.teamId && !(await trx.selectFrom('team').select('id').where('id', '=', body.teamId).executeTakeFirst())) {
       throw invalid('teamId', { it: 'Équipe sconosciuta.', en: 'Unknown team.' });
     }
+    // Who sat at the meeting: known users, and always the one who records it.
+    const participantIds = [...new Set([actor.userId, ...body.participantIds])];
+    const known = await trx.selectFrom('app_user').select('id').where('id', 'in', participantIds).execute();
+    if (known.length !== participantIds.length) throw invalid('participantIds', { it: 'Uno dei partecipanti indicati non è un utente.', en: 'One of the participants named is not a user.' });
     const rows = await trx
       .selectFrom('contribution as k')
       .innerJoin('case_record as c', 'c.id', 'k.case_id')
@@ -67,7 +92,7 @@ export async function recordTeamMeeting(db: Db, actor: Actor, body: TeamMeetingB
 
     const meeting = await trx
       .insertInto('team_meeting')
-      .values({ team_id: body.teamId, held_on: body.heldOn, participant_ids: body.participantIds, other_participants: body.otherParticipants, note: body.note, recorded_by: actor.userId })
+      .values({ team_id: body.teamId, held_on: body.heldOn, participant_ids: participantIds, other_participants: body.otherParticipants, note: body.note, recorded_by: actor.userId })
       .returning('id')
       .executeTakeFirstOrThrow();
     await sql`INSERT INTO team_meeting_decision (meeting_id, contribution_id, decision, note, decided_by)

@@ -2,9 +2,11 @@ import { Alert, Button } from 'design-react-kit';
 import { useCallback, useEffect, useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Decision } from '../../../../src/features/contributions/contributions.codes.ts';
-import type { PendingContribution } from '../../../../src/features/contributions/contributions.schemas.ts';
+import type { MeetingTeam, PendingContribution } from '../../../../src/features/contributions/contributions.schemas.ts';
 import { formatCents } from '../../../../src/platform/money/euros.ts';
 import { todayInRome } from '../../platform/format.ts';
+import { useMe } from '../../platform/auth/auth-context.ts';
+import { CheckboxField } from '../../platform/components/CheckboxField.tsx';
 import { DataTable } from '../../platform/components/DataTable.tsx';
 import { ErrorAlert } from '../../platform/components/ErrorAlert.tsx';
 import { Loading } from '../../platform/components/Loading.tsx';
@@ -24,6 +26,10 @@ export function TeamMeetingPage() {
   const [loadFailure, setLoadFailure] = useState<unknown>(null);
   const [heldOn, setHeldOn] = useState(todayInRome());
   const [others, setOthers] = useState('');
+  const me = useMe();
+  const [teams, setTeams] = useState<MeetingTeam[]>([]);
+  const [teamId, setTeamId] = useState('');
+  const [present, setPresent] = useState<string[]>([]);
   const [note, setNote] = useState('');
   const [choices, setChoices] = useState<Record<string, Choice>>({});
   const [notice, setNotice] = useState('');
@@ -33,6 +39,13 @@ export function TeamMeetingPage() {
     void contributionsApi.pending().then(setPending, setLoadFailure);
   }, []);
   useEffect(load, [load]);
+  useEffect(() => {
+    void contributionsApi.meetingTeams().then((list) => {
+      setTeams(list);
+      setTeamId(list[0]?.id ?? '');
+    }, setLoadFailure);
+  }, []);
+  const team = teams.find((x) => x.id === teamId);
   const choose = (id: string, change: Partial<Choice>) => {
     setChoices((current) => ({ ...current, [id]: { decision: '', note: '', ...current[id], ...change } }));
   };
@@ -42,7 +55,7 @@ export function TeamMeetingPage() {
     setNothing(decisions.length === 0);
     if (decisions.length === 0) return;
     void run(
-      () => contributionsApi.recordMeeting({ heldOn, otherParticipants: others, note, decisions }),
+      () => contributionsApi.recordMeeting({ heldOn, teamId: teamId || null, participantIds: present, otherParticipants: others, note, decisions }),
       (result) => {
         setNotice(t('meeting.saved', { approved: result.approved, rejected: result.rejected, lines: result.paymentLines }));
         setChoices({});
@@ -58,6 +71,25 @@ export function TeamMeetingPage() {
       <ErrorAlert error={loadFailure ?? failure} testId="meeting-error" />
       <form onSubmit={submit} noValidate>
         <TextField id="meeting-held-on" label={t('meeting.heldOn')} type="date" required value={heldOn} onChange={setHeldOn} />
+        {teams.length > 1 ? (
+          <SelectField id="meeting-team" label={t('meeting.team')} value={teamId} options={teams.map((x) => ({ value: x.id, label: x.name }))} onChange={(value) => { setTeamId(value); setPresent([]); }} />
+        ) : null}
+        {team ? (
+          <fieldset className="mb-3" data-testid="meeting-members">
+            <legend className="h6">{t('meeting.members', { team: team.name })}</legend>
+            {team.members.map((m) => (
+              <CheckboxField
+                key={m.id}
+                id={`meeting-member-${m.id}`}
+                label={m.displayName}
+                hint={m.id === me.id ? t('meeting.recorder') : undefined}
+                checked={m.id === me.id || present.includes(m.id)}
+                disabled={m.id === me.id}
+                onChange={(on) => { setPresent(on ? [...present, m.id] : present.filter((x) => x !== m.id)); }}
+              />
+            ))}
+          </fieldset>
+        ) : null}
         <TextField id="meeting-others" label={t('meeting.others')} value={others} onChange={setOthers} maxLength={2000} />
         <TextAreaField id="meeting-note" label={t('meeting.note')} value={note} onChange={setNote} maxLength={4000} />
         {!pending && !loadFailure ? <Loading /> : null}
