@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addExternalParticipant, scoreDimensions } from './support/assessments.ts';
+import { addExternalParticipant, fillPreliminary, scoreDimensions } from './support/assessments.ts';
 import { expectAccessible } from './support/browser.ts';
 import { keyboard } from './support/keyboard.ts';
 import { useE2eSession } from './support/session.ts';
@@ -33,9 +33,11 @@ describe('assessment and UVM meeting in the browser', () => {
     await keys.press('assessment-save');
     await page.getByTestId('assessment-conflict').waitFor();
     expect(await page.getByTestId('preliminary-request').inputValue()).toBe('');
-    await keys.type('preliminary-request', 'Il figlio chiede un aiuto per la madre che non esce più di casa.');
-    await keys.type('preliminary-needs', 'Compagnia, spesa, controllo della terapia.');
-    await keys.type('preliminary-resources', 'Figlio presente la sera.');
+    await fillPreliminary(page, {
+      request: 'Il figlio chiede un aiuto per la madre che non esce più di casa.',
+      needs: 'Compagnia, spesa, controllo della terapia.',
+      resources: 'Figlio presente la sera.',
+    });
     await expectAccessible(page, 'preliminary analysis');
     await keys.press('assessment-to-in-depth');
 

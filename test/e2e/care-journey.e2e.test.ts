@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { romeDate, shiftDate } from '../../src/features/appointments/rome-time.ts';
-import { scoreDimensions } from './support/assessments.ts';
+import { fillPreliminary, scoreDimensions } from './support/assessments.ts';
 import { expectAccessible } from './support/browser.ts';
 import { keyboard, settled } from './support/keyboard.ts';
 import { ABSENT_NOTE, logTwoDeliveries } from './support/provider.ts';
@@ -52,9 +52,11 @@ describe('a care plan from the assessment to its delivery in the browser', () =>
     await owner.getByTestId('assessment-section').getByText(/Nessuna valutazione|No assessment/).waitFor();
     await keys.press('assessment-new');
     await owner.getByTestId('assessment-preliminary-form').waitFor();
-    await keys.type('preliminary-request', 'La signora chiede aiuto per restare a casa e per le bollette arretrate.');
-    await keys.type('preliminary-needs', 'Igiene personale, compagnia, sostegno economico temporaneo.');
-    await keys.type('preliminary-resources', 'Una vicina disponibile; pensione minima.');
+    await fillPreliminary(owner, {
+      request: 'La signora chiede aiuto per restare a casa e per le bollette arretrate.',
+      needs: 'Igiene personale, compagnia, sostegno economico temporaneo.',
+      resources: 'Una vicina disponibile; pensione minima.',
+    });
     await keys.press('assessment-to-in-depth');
     await owner.getByTestId('assessment-in-depth-form').waitFor();
     await scoreDimensions(owner, { HEALTH: 3, HOUSEHOLD: 2, HOUSING: 1, WORK: 2, EDUCATION: 1, NETWORK: 3 });

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { romeDate, shiftDate } from '../../src/features/appointments/rome-time.ts';
-import { addExternalParticipant, scoreDimensions } from './support/assessments.ts';
+import { addExternalParticipant, fillPreliminary, scoreDimensions } from './support/assessments.ts';
 import { expectAccessible } from './support/browser.ts';
 import { fillDiaryEntry } from './support/case-diary.ts';
 import { fillReferral } from './support/front-desk.ts';
@@ -167,9 +167,11 @@ describe('a case from intake to closure in the browser', () => {
     await worker.getByTestId('assessment-section').getByText(/Nessuna valutazione|No assessment/).waitFor();
     await keys.press('assessment-new');
     await worker.getByTestId('assessment-preliminary-form').waitFor();
-    await keys.type('preliminary-request', 'La figlia chiede un sostegno per la madre rimasta sola.');
-    await keys.type('preliminary-needs', 'Pasti regolari, gestione della posta e delle bollette, compagnia.');
-    await keys.type('preliminary-resources', 'Figlia presente nel fine settimana, vicina di casa disponibile.');
+    await fillPreliminary(worker, {
+      request: 'La figlia chiede un sostegno per la madre rimasta sola.',
+      needs: 'Pasti regolari, gestione della posta e delle bollette, compagnia.',
+      resources: 'Figlia presente nel fine settimana, vicina di casa disponibile.',
+    });
     await expectAccessible(worker, 'preliminary analysis');
     await keys.press('assessment-to-in-depth');
 

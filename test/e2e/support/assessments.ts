@@ -25,3 +25,17 @@ export async function addExternalParticipant(page: Page, name: string, body: str
   await keys.type(nameId ?? '', name);
   await keys.type(bodyId ?? '', body);
 }
+
+export interface Preliminary {
+  request: string;
+  needs: string;
+  resources: string;
+}
+
+/** On the preliminary analysis, by keyboard: types the request, the needs and the resources. The caller moves on. */
+export async function fillPreliminary(page: Page, preliminary: Preliminary): Promise<void> {
+  const keys = keyboard(page);
+  await keys.type('preliminary-request', preliminary.request);
+  await keys.type('preliminary-needs', preliminary.needs);
+  await keys.type('preliminary-resources', preliminary.resources);
+}
