@@ -22,13 +22,6 @@ export function formatNumber(value: number, language: string): string {
   return new Intl.NumberFormat(locale(language)).format(value);
 }
 
-const romeDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome' });
-
-/** Today in Italy (YYYY-MM-DD), whatever the device's time zone: the day the service's dates count in. */
-export function todayInRome(): string {
-  return romeDay.format(new Date());
-}
-
 /**
  * "Novembre 2026" from "2026-11"; `midSentence` keeps the Italian month lower-case ("da novembre 2026"),
  * as Italian writes it (English months stay capitalised).

@@ -10,7 +10,8 @@ import { ErrorAlert } from '../../platform/components/ErrorAlert.tsx';
 import { RadioGroup } from '../../platform/components/RadioGroup.tsx';
 import { TextAreaField } from '../../platform/components/TextAreaField.tsx';
 import { TextField } from '../../platform/components/TextField.tsx';
-import { formatDate, formatDateTime, todayInRome } from '../../platform/format.ts';
+import { formatDate, formatDateTime } from '../../platform/format.ts';
+import { dayInRome } from '../../../../src/platform/time/rome.ts';
 import { DialogShell } from '../accesses/IntakeDialogs.tsx';
 import { useAction } from '../accesses/use-action.ts';
 import { carePlansApi } from './care-plans-api.ts';
@@ -81,7 +82,7 @@ type DialogProps = { plan: PlanVersion; onDone: (plan: PlanVersion) => void; onC
 function AgreementDialog({ plan, onDone, onCancel }: DialogProps) {
   const { t } = useTranslation('carePlans');
   const [method, setMethod] = useState<SignatureMethod>('in_person');
-  const [signedOn, setSignedOn] = useState(todayInRome());
+  const [signedOn, setSignedOn] = useState(dayInRome());
   const [signedByName, setSignedByName] = useState('');
   const [documentRef, setDocumentRef] = useState('');
   const [note, setNote] = useState('');

@@ -8,7 +8,7 @@ import type { PlanCommitment } from '../../../../src/features/care-plans/care-pl
 import { useMe } from '../../platform/auth/auth-context.ts';
 import { can, permissions } from '../../platform/auth/permissions.ts';
 import { CheckboxField } from '../../platform/components/CheckboxField.tsx';
-import { todayInRome } from '../../platform/format.ts';
+import { dayInRome } from '../../../../src/platform/time/rome.ts';
 import { SelectField } from '../../platform/components/SelectField.tsx';
 import { TextAreaField } from '../../platform/components/TextAreaField.tsx';
 import { TextField } from '../../platform/components/TextField.tsx';
@@ -18,7 +18,7 @@ import { carePlansApi } from '../care-plans/care-plans-api.ts';
 import { contributionsApi } from './contributions-api.ts';
 
 type Done = { onDone: (contribution: Contribution) => void; onCancel: () => void };
-const thisMonth = () => todayInRome().slice(0, 7);
+const thisMonth = () => dayInRome().slice(0, 7);
 
 /** A new contribution in the case's plan: beneficiary, amount in euros (read into integer cents), months, funding line, payment. */
 export function ProposeDialog({ detail, onDone, onCancel }: Done & { detail: CaseDetail }) {

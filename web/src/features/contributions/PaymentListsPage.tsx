@@ -8,7 +8,7 @@ import { formatCents } from '../../../../src/platform/money/euros.ts';
 import { DataTable } from '../../platform/components/DataTable.tsx';
 import { ErrorAlert } from '../../platform/components/ErrorAlert.tsx';
 import { Loading } from '../../platform/components/Loading.tsx';
-import { todayInRome } from '../../platform/format.ts';
+import { dayInRome } from '../../../../src/platform/time/rome.ts';
 import { contributionsApi } from './contributions-api.ts';
 
 export const LIST_COLOR: Record<PaymentListStatus, string> = { open: 'primary', checked: 'warning', closed: 'secondary' };
@@ -22,7 +22,7 @@ export function PaymentListsPage() {
     void contributionsApi.paymentLists().then(setLists, setFailure);
   }, []);
   // The months to work on come first; later months only hold the instalments of monthly contributions.
-  const thisMonth = todayInRome().slice(0, 7);
+  const thisMonth = dayInRome().slice(0, 7);
   const due = (lists ?? []).filter((l) => l.month <= thisMonth);
   const later = (lists ?? []).filter((l) => l.month > thisMonth).reverse();
   return (

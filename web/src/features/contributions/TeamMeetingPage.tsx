@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Decision } from '../../../../src/features/contributions/contributions.codes.ts';
 import type { MeetingTeam, PendingContribution } from '../../../../src/features/contributions/contributions.schemas.ts';
 import { formatCents } from '../../../../src/platform/money/euros.ts';
-import { todayInRome } from '../../platform/format.ts';
+import { dayInRome } from '../../../../src/platform/time/rome.ts';
 import { useMe } from '../../platform/auth/auth-context.ts';
 import { CheckboxField } from '../../platform/components/CheckboxField.tsx';
 import { DataTable } from '../../platform/components/DataTable.tsx';
@@ -24,7 +24,7 @@ export function TeamMeetingPage() {
   const { t, i18n } = useTranslation('contributions');
   const [pending, setPending] = useState<PendingContribution[] | null>(null);
   const [loadFailure, setLoadFailure] = useState<unknown>(null);
-  const [heldOn, setHeldOn] = useState(todayInRome());
+  const [heldOn, setHeldOn] = useState(dayInRome());
   const [others, setOthers] = useState('');
   const me = useMe();
   const [teams, setTeams] = useState<MeetingTeam[]>([]);

@@ -7,7 +7,7 @@ import { SelectField } from '../../platform/components/SelectField.tsx';
 import { PersonPicker } from '../registry/PersonPicker.tsx';
 import { DateField } from './DateField.tsx';
 import { FormCard } from './FormCard.tsx';
-import { todayInRome } from '../../platform/format.ts';
+import { dayInRome } from '../../../../src/platform/time/rome.ts';
 import { householdsApi } from './households-api.ts';
 import { MoveConfirmation } from './MoveConfirmation.tsx';
 import { useRelationshipOptions } from './use-relationship-options.ts';
@@ -21,7 +21,7 @@ export function AddMemberForm({ householdId, onDone, onCancel }: Props) {
   const relationships = useRelationshipOptions(false);
   const [person, setPerson] = useState<ComboOption | null>(null);
   const [relationship, setRelationship] = useState<Relationship | ''>('');
-  const [validFrom, setValidFrom] = useState(todayInRome());
+  const [validFrom, setValidFrom] = useState(dayInRome());
   const { errors, failure, move, run, forget } = useHouseholdSubmit();
 
   const submit = () => {

@@ -4,7 +4,7 @@ import type { FieldErrors } from '../../platform/api/error-text.ts';
 import { DateField } from './DateField.tsx';
 import { FormCard } from './FormCard.tsx';
 import { addressBody, addressErrors, addressState, HouseholdAddressFields } from './HouseholdAddressFields.tsx';
-import { todayInRome } from '../../platform/format.ts';
+import { dayInRome } from '../../../../src/platform/time/rome.ts';
 import { householdsApi } from './households-api.ts';
 import { MoveConfirmation } from './MoveConfirmation.tsx';
 import { useHouseholdSubmit } from './use-household-submit.ts';
@@ -15,7 +15,7 @@ type Props = { personId: string; onDone: (notice: 'created') => void; onCancel: 
 export function CreateHouseholdForm({ personId, onDone, onCancel }: Props) {
   const { t } = useTranslation(['households', 'common']);
   const [address, setAddress] = useState(addressState(null));
-  const [validFrom, setValidFrom] = useState(todayInRome());
+  const [validFrom, setValidFrom] = useState(dayInRome());
   const { errors, failure, move, run, forget } = useHouseholdSubmit();
 
   const submit = () => {

@@ -6,7 +6,7 @@ import type { FieldErrors } from '../../platform/api/error-text.ts';
 import { SelectField } from '../../platform/components/SelectField.tsx';
 import { DateField } from './DateField.tsx';
 import { FormCard } from './FormCard.tsx';
-import { todayInRome } from '../../platform/format.ts';
+import { dayInRome } from '../../../../src/platform/time/rome.ts';
 import { householdsApi } from './households-api.ts';
 import { useEndReasonOptions, useRelationshipOptions } from './use-relationship-options.ts';
 import { useHouseholdSubmit } from './use-household-submit.ts';
@@ -77,7 +77,7 @@ export function RelationshipForm({ householdId, member, members, onDone, onCance
 export function EndMemberForm({ householdId, member, members, onDone, onCancel }: Props) {
   const { t } = useTranslation(['households', 'common']);
   const reasons = useEndReasonOptions();
-  const [validTo, setValidTo] = useState(todayInRome());
+  const [validTo, setValidTo] = useState(dayInRome());
   const [reason, setReason] = useState<Exclude<EndReason, 'moved_to_household'> | ''>('');
   const [successor, setSuccessor] = useState('');
   const { errors, failure, run } = useHouseholdSubmit();

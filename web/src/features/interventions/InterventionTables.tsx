@@ -4,7 +4,8 @@ import type { Delivery, MonthBalance } from '../../../../src/features/interventi
 import type { ServiceUnit } from '../../../../src/features/catalogue/catalogue.codes.ts';
 import { formatQuantity } from '../../../../src/features/care-plans/plan-totals.ts';
 import { DataTable } from '../../platform/components/DataTable.tsx';
-import { formatDate, formatMonth, todayInRome } from '../../platform/format.ts';
+import { formatDate, formatMonth } from '../../platform/format.ts';
+import { dayInRome } from '../../../../src/platform/time/rome.ts';
 
 /** "13 ore" — a quantity in hundredths with its unit. */
 export function useQuantity() {
@@ -17,7 +18,7 @@ export function MonthsTable({ months, unit, caption, testId }: { months: MonthBa
   const { t, i18n } = useTranslation('interventions');
   const quantity = useQuantity();
   // Months still to come have nothing delivered yet: a dash, not a misleading zero.
-  const current = todayInRome().slice(0, 7);
+  const current = dayInRome().slice(0, 7);
   return (
     <DataTable caption={caption} size="sm" testId={testId}>
       <thead>

@@ -11,13 +11,14 @@ import { ErrorAlert } from '../../platform/components/ErrorAlert.tsx';
 import { Loading } from '../../platform/components/Loading.tsx';
 import { TextAreaField } from '../../platform/components/TextAreaField.tsx';
 import { TextField } from '../../platform/components/TextField.tsx';
-import { formatDate, todayInRome } from '../../platform/format.ts';
+import { formatDate } from '../../platform/format.ts';
+import { dayInRome } from '../../../../src/platform/time/rome.ts';
 import { usePageTitle } from '../../platform/layout/use-page-title.ts';
 import { interventionsApi } from './interventions-api.ts';
 import { DeliveriesTable, MonthsTable, useQuantity } from './InterventionTables.tsx';
 
 type Form = { deliveredOn: string; quantity: string; personAbsent: boolean; staff: string; notes: string };
-const emptyForm = (): Form => ({ deliveredOn: todayInRome(), quantity: '', personAbsent: false, staff: '', notes: '' });
+const emptyForm = (): Form => ({ deliveredOn: dayInRome(), quantity: '', personAbsent: false, staff: '', notes: '' });
 
 /** One intervention in the provider portal: what the plan shares with the provider, planned vs delivered, the deliveries and the form to record one. */
 export function ProviderInterventionPage() {

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ProcedureType } from '../../../../src/features/case-settings/case-settings.schemas.ts';
 import { PROCEDURE_OUTCOMES, type ProcedureOutcome } from '../../../../src/features/procedures/procedures.codes.ts';
 import type { Procedure } from '../../../../src/features/procedures/procedures.schemas.ts';
-import { todayInRome } from '../../platform/format.ts';
+import { dayInRome } from '../../../../src/platform/time/rome.ts';
 import { Loading } from '../../platform/components/Loading.tsx';
 import { SelectField } from '../../platform/components/SelectField.tsx';
 import { TextAreaField } from '../../platform/components/TextAreaField.tsx';
@@ -22,7 +22,7 @@ export function StartProcedureDialog({ caseId, onDone, onCancel }: Done & { case
   const [loadFailure, setLoadFailure] = useState<unknown>(null);
   const [typeId, setTypeId] = useState('');
   const [subject, setSubject] = useState('');
-  const [startedOn, setStartedOn] = useState(todayInRome());
+  const [startedOn, setStartedOn] = useState(dayInRome());
   const { busy, failure, run } = useAction();
   useEffect(() => {
     void caseSettingsApi.procedureTypes().then((all) => { setTypes(all.filter((type) => type.isActive)); }, setLoadFailure);
@@ -67,7 +67,7 @@ export function EditProcedureDialog({ caseId, procedure, onDone, onCancel }: Don
 export function SuspendDialog({ caseId, procedure, onDone, onCancel }: Done & { caseId: string; procedure: Procedure }) {
   const { t } = useTranslation('procedures');
   const [reason, setReason] = useState('');
-  const [startsOn, setStartsOn] = useState(todayInRome());
+  const [startsOn, setStartsOn] = useState(dayInRome());
   const [endsOn, setEndsOn] = useState('');
   const { busy, failure, run } = useAction();
   const submit = () => run(() => proceduresApi.suspend(caseId, procedure.id, { reason, startsOn, endsOn: endsOn || null, version: procedure.version }), onDone);
@@ -84,7 +84,7 @@ export function SuspendDialog({ caseId, procedure, onDone, onCancel }: Done & { 
 export function ResumeDialog({ caseId, procedure, onDone, onCancel }: Done & { caseId: string; procedure: Procedure }) {
   const { t } = useTranslation('procedures');
   const open = procedure.suspensions.find((s) => s.endsOn === null);
-  const [endsOn, setEndsOn] = useState(todayInRome());
+  const [endsOn, setEndsOn] = useState(dayInRome());
   const { busy, failure, run } = useAction();
   const submit = () => run(() => proceduresApi.resume(caseId, procedure.id, open?.id ?? '', { endsOn, version: procedure.version }), onDone);
   return (
@@ -98,7 +98,7 @@ export function ResumeDialog({ caseId, procedure, onDone, onCancel }: Done & { c
 export function DecisionDialog({ caseId, procedure, onDone, onCancel }: Done & { caseId: string; procedure: Procedure }) {
   const { t } = useTranslation(['procedures', 'common']);
   const [outcome, setOutcome] = useState<ProcedureOutcome | ''>('');
-  const [decidedOn, setDecidedOn] = useState(todayInRome());
+  const [decidedOn, setDecidedOn] = useState(dayInRome());
   const [note, setNote] = useState('');
   const { busy, failure, run } = useAction();
   const submit = () => run(() => proceduresApi.decide(caseId, procedure.id, { outcome: outcome as ProcedureOutcome, decidedOn, note: note || null, version: procedure.version }), onDone);

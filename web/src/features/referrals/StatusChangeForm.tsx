@@ -7,7 +7,7 @@ import { SelectField } from '../../platform/components/SelectField.tsx';
 import { TextAreaField } from '../../platform/components/TextAreaField.tsx';
 import { TextField } from '../../platform/components/TextField.tsx';
 import type { FieldErrors } from '../../platform/api/error-text.ts';
-import { todayInRome } from '../../platform/format.ts';
+import { dayInRome } from '../../../../src/platform/time/rome.ts';
 
 export interface StatusStep {
   from: string;
@@ -52,7 +52,7 @@ interface Props {
 export function StatusChangeForm({ id, allowed, statusLabel, busy, failure, errors, onSubmit, extra }: Props) {
   const { t } = useTranslation('referrals');
   const [to, setTo] = useState('');
-  const [on, setOn] = useState(todayInRome());
+  const [on, setOn] = useState(dayInRome());
   const [note, setNote] = useState('');
   if (allowed.length === 0) return null;
   const submit = (event: SubmitEvent<HTMLFormElement>) => {

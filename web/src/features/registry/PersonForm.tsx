@@ -3,7 +3,7 @@ import { useEffect, useRef, useState, type SubmitEvent, type ReactNode } from 'r
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { FiscalCodeCheck } from '../../../../src/features/registry/registry.schemas.ts';
-import { todayInRome } from '../../platform/format.ts';
+import { dayInRome } from '../../../../src/platform/time/rome.ts';
 import { ErrorAlert } from '../../platform/components/ErrorAlert.tsx';
 import { ErrorSummary } from '../../platform/components/ErrorSummary.tsx';
 import { SelectField } from '../../platform/components/SelectField.tsx';
@@ -69,7 +69,7 @@ export function PersonForm(props: Props) {
 
   const submit = (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const found = validatePersonForm(form, todayInRome());
+    const found = validatePersonForm(form, dayInRome());
     const messages = Object.fromEntries(Object.entries(found).map(([key, message]) => [key, t(message)]));
     setClientErrors(messages);
     if (Object.keys(messages).length) {
