@@ -1,5 +1,4 @@
 import { sql } from 'kysely';
-import type { Db } from '../../platform/db/database.ts';
 import { INACTIVITY_DAYS, NEAR_DEADLINE_DAYS } from './case-settings.codes.ts';
 import './case-settings.tables.ts';
 
@@ -13,8 +12,3 @@ export const inactivityDaysSql = sql<number>`coalesce((SELECT s.inactivity_days 
 
 /** Days before its legal deadline from which an undecided procedure is "near the deadline". */
 export const nearDeadlineDaysSql = sql<number>`coalesce((SELECT s.near_deadline_days FROM case_settings s LIMIT 1), ${NEAR_DEADLINE_DAYS.default}::int)`;
-
-export async function nearDeadlineDays(db: Db): Promise<number> {
-  const row = await db.selectNoFrom(nearDeadlineDaysSql.as('days')).executeTakeFirstOrThrow();
-  return row.days;
-}

@@ -6,7 +6,7 @@ import { fullAccessFilter, logCaseAccess, touchCaseActivity, withCaseContent } f
 import { today } from '../households/household-rules.ts';
 import { checkProcedureDates, computeDeadline, daysBetween, daysRemaining, decidedInTime, procedureState, type SuspensionSpan } from './deadline.ts';
 import type { ProcedureOutcome } from './procedures.codes.ts';
-import { nearDeadlineDays, nearDeadlineDaysSql } from '../case-settings/thresholds.ts';
+import { nearDeadlineDaysSql } from '../case-settings/thresholds.ts';
 import type { AddSuspensionBody, DeadlineQuery, DeadlineRow, DecisionBody, EndSuspensionBody, Procedure, StartProcedureBody, UpdateProcedureBody } from './procedures.schemas.ts';
 import './procedures.tables.ts';
 import '../case-settings/case-settings.tables.ts';
@@ -24,7 +24,7 @@ async function readProcedures(trx: Db, caseId: string, procedureId?: string): Pr
     .innerJoin('procedure_type as t', 't.id', 'p.procedure_type_id')
     .innerJoin('app_user as u', 'u.id', 'p.created_by')
     .selectAll('p')
-    .select(['t.code as type_code', 't.name as type_name', 'u.display_name as created_by_name'])
+    .select(['t.code as type_code', 't.name as type_name', 'u.display_name as created_by_name', nearDeadlineDaysSql.as('near_days')])
     .where('p.case_id', '=', caseId)
     .orderBy('p.started_on', 'desc')
     .orderBy('p.created_at', 'desc');
@@ -38,7 +38,6 @@ async function readProcedures(trx: Db, caseId: string, procedureId?: string): Pr
     .orderBy('starts_on')
     .execute();
   const day = today();
-  const near = await nearDeadlineDays(trx);
   return rows.map((row) => {
     const deadline = { dueOn: row.due_on, pausedSince: row.suspended_since };
     return {
@@ -51,7 +50,7 @@ async function readProcedures(trx: Db, caseId: string, procedureId?: string): Pr
       dueOn: row.due_on,
       pausedSince: row.suspended_since,
       daysRemaining: daysRemaining(deadline, day, row.decided_on),
-      state: procedureState(deadline, day, row.decided_on, near),
+      state: procedureState(deadline, day, row.decided_on, row.near_days),
       suspensions: suspensions
         .filter((s) => s.procedure_id === row.id)
         .map((s) => ({ id: s.id, reason: s.reason, startsOn: s.starts_on, endsOn: s.ends_on, days: s.ends_on ? daysBetween(s.starts_on, s.ends_on) : null })),
@@ -217,7 +216,7 @@ export function deadlineList(db: Db, actor: Actor, query: DeadlineQuery): Promis
       .select(['p.id', 'p.case_id', 'c.reference', 'c.owner_id', 'o.display_name', 't.name as type_name', 'p.subject', 'p.started_on', 'p.due_on'])
       .where('p.decided_on', 'is', null)
       .where('p.suspended_since', 'is', null)
-      .where('p.due_on', '<=', query.withinDays === undefined ? sql<string>`${day}::date + ${nearDeadlineDaysSql}` : sql<string>`${day}::date + ${query.withinDays}::int`)
+      .where('p.due_on', '<=', sql<string>`${day}::date + ${query.withinDays === undefined ? nearDeadlineDaysSql : sql`${query.withinDays}::int`}`)
       .where(fullAccessFilter(actor))
       .orderBy('p.due_on')
       .limit(500)
