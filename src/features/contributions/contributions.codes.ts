@@ -13,6 +13,10 @@ export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
 export const CONTRIBUTION_STATUSES = ['proposed', 'approved', 'rejected', 'revoked'] as const;
 export type ContributionStatus = (typeof CONTRIBUTION_STATUSES)[number];
 
+/** Still standing: waiting for the team or approved. Counts towards the ceilings, is printed with the plan, can be revoked. */
+export const STANDING_STATUSES: readonly ContributionStatus[] = ['proposed', 'approved'];
+export const isStanding = (status: ContributionStatus): boolean => STANDING_STATUSES.includes(status);
+
 export const DECISIONS = ['approve', 'reject'] as const;
 export type Decision = (typeof DECISIONS)[number];
 

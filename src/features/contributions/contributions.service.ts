@@ -4,6 +4,7 @@ import type { Db } from '../../platform/db/database.ts';
 import { AppError, invalid } from '../../platform/http/errors.ts';
 import { logCaseAccess, managesCase, touchCaseActivity, withCaseContent, type CaseTerritory } from '../cases/case-access.ts';
 import { contributionQuery, toContribution } from './contribution-read.ts';
+import { isStanding, STANDING_STATUSES } from './contributions.codes.ts';
 import type { Contribution, ProposeContributionBody } from './contributions.schemas.ts';
 import { formatCents } from '../../platform/money/euros.ts';
 import { isValidIban, normaliseIban } from './money.ts';
@@ -37,7 +38,7 @@ async function yearlyTotals(trx: Db, personIds: readonly string[], years: number
     SELECT extract(year FROM m)::int AS year, sum(k.amount_cents)::bigint AS cents
     FROM contribution k
     CROSS JOIN LATERAL generate_series(k.first_month::timestamp, k.first_month::timestamp + (k.months - 1) * interval '1 month', interval '1 month') m
-    WHERE k.person_id = ANY(${[...personIds]}::uuid[]) AND k.status IN ('proposed', 'approved') AND extract(year FROM m)::int = ANY(${years}::int[])
+    WHERE k.person_id = ANY(${[...personIds]}::uuid[]) AND k.status = ANY(${STANDING_STATUSES}::text[]) AND extract(year FROM m)::int = ANY(${years}::int[])
     GROUP BY 1`.execute(trx);
   return new Map(rows.rows.map((row) => [row.year, Number(row.cents)]));
 }
@@ -162,7 +163,7 @@ export async function revokeContribution(db: Db, actor: Actor, caseId: string, i
     const row = await trx.selectFrom('contribution').select(['status', 'version']).where('id', '=', id).where('case_id', '=', caseId).forUpdate().executeTakeFirst();
     if (!row) throw new AppError('NOT_FOUND');
     if (row.version !== body.version) throw new AppError('VERSION_CONFLICT', { data: { current: await readOne(trx, id) } });
-    if (row.status !== 'proposed' && row.status !== 'approved') {
+    if (!isStanding(row.status)) {
       throw new AppError('CONFLICT', { message: { it: 'Il contributo è già respinto o revocato.', en: 'The contribution is already rejected or revoked.' } });
     }
     await trx

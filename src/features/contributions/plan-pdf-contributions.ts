@@ -1,5 +1,5 @@
 import type { PlanPdfSection } from '../care-plans/plan-pdf-sections.ts';
-import type { ContributionStatus } from './contributions.codes.ts';
+import { STANDING_STATUSES, type ContributionStatus } from './contributions.codes.ts';
 import { contributionQuery, toContribution } from './contribution-read.ts';
 import { formatCents } from '../../platform/money/euros.ts';
 
@@ -27,7 +27,7 @@ export const contributionsInPlanPdf: PlanPdfSection = async (trx, plan, lang) =>
   const rows = await contributionQuery(trx)
     .where('k.case_id', '=', plan.caseId)
     .where('cp.version_number', '<=', plan.versionNumber)
-    .where('k.status', 'in', ['proposed', 'approved'])
+    .where('k.status', 'in', STANDING_STATUSES)
     .orderBy('k.proposed_at')
     .execute();
   if (rows.length === 0) return [];

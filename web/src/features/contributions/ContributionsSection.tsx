@@ -2,6 +2,7 @@ import { Alert, Button } from 'design-react-kit';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { isStanding } from '../../../../src/features/contributions/contributions.codes.ts';
 import type { Contribution } from '../../../../src/features/contributions/contributions.schemas.ts';
 import { formatCents } from '../../../../src/platform/money/euros.ts';
 import type { CaseDetail } from '../../../../src/features/cases/cases.schemas.ts';
@@ -51,7 +52,7 @@ export function ContributionsSection({ detail }: { detail: CaseDetail }) {
           contributions={items}
           caption={t('section.caption')}
           action={(c) =>
-            writer && (c.status === 'proposed' || c.status === 'approved') ? (
+            writer && isStanding(c.status) ? (
               <Button color="secondary" outline size="xs" type="button" className="ms-2" onClick={() => { setDialog({ kind: 'revoke', contribution: c }); }} aria-label={`${t('section.revoke')}: ${c.personName} ${formatCents(c.amountCents, i18n.language)}`} testId="contribution-revoke">
                 {t('section.revoke')}
               </Button>

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PlanVersion } from '../../../../src/features/care-plans/care-plans.schemas.ts';
+import { isStanding } from '../../../../src/features/contributions/contributions.codes.ts';
 import type { Contribution } from '../../../../src/features/contributions/contributions.schemas.ts';
 import { ErrorAlert } from '../../platform/components/ErrorAlert.tsx';
 import { contributionsApi } from './contributions-api.ts';
@@ -8,7 +9,7 @@ import { ContributionsTable } from './ContributionsTable.tsx';
 
 /** Contributions a plan version carries: proposed in it or in an earlier version, and neither rejected nor revoked. */
 export function inPlan(contributions: Contribution[], versionNumber: number): Contribution[] {
-  return contributions.filter((c) => c.planVersionNumber <= versionNumber && (c.status === 'proposed' || c.status === 'approved'));
+  return contributions.filter((c) => c.planVersionNumber <= versionNumber && isStanding(c.status));
 }
 
 /** The "Contributi economici" part of the plan page: what this version grants, as the person reads it in the PDF. */
