@@ -80,7 +80,7 @@ const L = {
 } satisfies Record<string, Words>;
 
 /** dd/mm/yyyy in both languages (the person reads Italian dates; English readers in Italy too). */
-function day(iso: string | null, _lang: Lang): string {
+export function printedDay(iso: string | null): string {
   if (!iso) return '—';
   const [y, m, d] = iso.slice(0, 10).split('-');
   return `${d ?? ''}/${m ?? ''}/${y ?? ''}`;
@@ -96,7 +96,7 @@ export function planBlocks(plan: PlanVersion, lang: Lang): PdfBlock[] {
   if (plan.objectives.length === 0) blocks.push({ kind: 'paragraph', text: t(L.none) });
   plan.objectives.forEach((o, i) => {
     blocks.push({ kind: 'paragraph', text: `${String(i + 1)}. ${o.description}` });
-    if (o.results.length) blocks.push({ kind: 'table', columns: [t(L.result), t(L.indicator), t(L.target)], rows: o.results.map((r) => [r.description, r.indicator, day(r.targetDate, lang)]) });
+    if (o.results.length) blocks.push({ kind: 'table', columns: [t(L.result), t(L.indicator), t(L.target)], rows: o.results.map((r) => [r.description, r.indicator, printedDay(r.targetDate)]) });
   });
   blocks.push({ kind: 'heading', text: t(L.supports) });
   if (plan.supports.length === 0) blocks.push({ kind: 'paragraph', text: t(L.none) });
@@ -108,7 +108,7 @@ export function planBlocks(plan: PlanVersion, lang: Lang): PdfBlock[] {
         s.serviceName,
         s.providerName ?? t(L.direct),
         `${formatQuantity(s.quantityHundredths, lang)} ${t(UNIT[s.unit])} ${t(FREQUENCY[s.frequency])} × ${formatCents(s.unitCostCents, lang)}`,
-        s.frequency === 'one_off' ? day(s.startDate, lang) : `${day(s.startDate, lang)} – ${day(s.endDate, lang)}`,
+        s.frequency === 'one_off' ? printedDay(s.startDate) : `${printedDay(s.startDate)} – ${printedDay(s.endDate)}`,
         formatCents(s.monthlyCents, lang),
         t(FUNDING[s.fundingBody]),
       ]),
@@ -129,7 +129,7 @@ export function planBlocks(plan: PlanVersion, lang: Lang): PdfBlock[] {
   else blocks.push({ kind: 'table', columns: [t(L.who), t(L.what)], rows: plan.tasks.map((x) => [x.whoName, x.task]) });
   blocks.push({ kind: 'heading', text: t(L.reviews) });
   if (plan.reviews.length === 0) blocks.push({ kind: 'paragraph', text: t(L.none) });
-  for (const r of plan.reviews) blocks.push({ kind: 'paragraph', text: r.note ? `${day(r.reviewOn, lang)}: ${r.note}` : day(r.reviewOn, lang) });
+  for (const r of plan.reviews) blocks.push({ kind: 'paragraph', text: r.note ? `${printedDay(r.reviewOn)}: ${r.note}` : printedDay(r.reviewOn) });
   return blocks;
 }
 
@@ -142,10 +142,10 @@ export async function planPdf(trx: Db, plan: PlanVersion, lang: Lang, now = new 
   const metadata = [
     `${t(L.case)}: ${heading.reference}`,
     `${t(L.for)}: ${heading.beneficiaries.map((b) => b.fullName).join(', ')}`,
-    `${t(L.period)}: ${day(plan.periodStart, lang)} – ${day(plan.periodEnd, lang)}`,
+    `${t(L.period)}: ${printedDay(plan.periodStart)} – ${printedDay(plan.periodEnd)}`,
     `${t(L.status)}: ${t(STATUS[plan.status])}`,
   ];
-  if (plan.agreement) metadata.push(`${t(L.signed)} ${day(plan.agreement.signedOn, lang)} ${t(L.by)} ${plan.agreement.signedByName}: ${t(SIGNATURE[plan.agreement.method])}`);
+  if (plan.agreement) metadata.push(`${t(L.signed)} ${printedDay(plan.agreement.signedOn)} ${t(L.by)} ${plan.agreement.signedByName}: ${t(SIGNATURE[plan.agreement.method])}`);
   return renderPdf(
     {
       title,
@@ -153,7 +153,7 @@ export async function planPdf(trx: Db, plan: PlanVersion, lang: Lang, now = new 
       metadata,
       blocks: [...planBlocks(plan, lang), ...(await extraPlanBlocks(trx, plan, lang))],
       signatures: [{ label: t(L.personSigns) }, { label: t(L.workerSigns), name: heading.ownerName }],
-      footer: { municipality, date: day(now.toISOString(), lang) },
+      footer: { municipality, date: printedDay(now.toISOString()) },
       author: heading.ownerName,
       subject: title,
     },

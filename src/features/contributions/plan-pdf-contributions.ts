@@ -1,3 +1,4 @@
+import { printedDay } from '../care-plans/plan-pdf.ts';
 import type { PlanPdfSection } from '../care-plans/plan-pdf-sections.ts';
 import { STANDING_STATUSES, type ContributionStatus } from './contributions.codes.ts';
 import { contributionQuery, toContribution } from './contribution-read.ts';
@@ -17,7 +18,6 @@ const STATUS: Partial<Record<ContributionStatus, { it: string; en: string }>> = 
 };
 
 const monthYear = (month: string) => `${month.slice(5, 7)}/${month.slice(0, 4)}`;
-const day = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 
 /**
  * The contributions a plan version carries, in its PDF: those proposed in it or in an earlier version
@@ -43,7 +43,7 @@ export const contributionsInPlanPdf: PlanPdfSection = async (trx, plan, lang) =>
           ? `${formatCents(c.amountCents, lang)} ${lang === 'it' ? 'una tantum' : 'once'} (${monthYear(c.firstMonth)})`
           : `${formatCents(c.amountCents, lang)} ${lang === 'it' ? `al mese per ${String(c.months)} mesi dal` : `a month for ${String(c.months)} months from`} ${monthYear(c.firstMonth)}`,
         c.commitments.length > 0 ? `${c.reason}. ${L.linked[lang]}: ${c.commitments.map((x) => x.commitment).join('; ')}` : c.reason,
-        c.status === 'approved' && c.decision ? `${STATUS.approved?.[lang] ?? ''} ${day(c.decision.heldOn)}` : (STATUS[c.status]?.[lang] ?? ''),
+        c.status === 'approved' && c.decision ? `${STATUS.approved?.[lang] ?? ''} ${printedDay(c.decision.heldOn)}` : (STATUS[c.status]?.[lang] ?? ''),
       ]),
     },
   ];
