@@ -39,5 +39,21 @@ export default tseslint.config(
       '@typescript-eslint/no-unnecessary-type-parameters': 'off',
     },
   },
+  {
+    // One clock (src/platform/time/clock.ts): the suite runs the app, its demo and its database on other
+    // dates (TRAMA_NOW), which only works if nothing reads the machine's time around it.
+    files: ['**/*.ts', '**/*.tsx'],
+    ignores: ['src/platform/time/clock.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'Read the time from clock.nowMs() (src/platform/time/clock.ts), or performance.now() for a duration.' },
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Read the time from clock.now() (src/platform/time/clock.ts).' },
+        { selector: "CallExpression[callee.name='Date']", message: 'Read the time from clock.now() (src/platform/time/clock.ts).' },
+        { selector: 'TemplateElement[value.raw=/(^|[^\\w.])now\\(\\)|current_date|current_timestamp|localtimestamp/i]', message: 'SQL reads the time from trama_now() or trama_today() (today in Italy), which follow Trama\'s clock.' },
+        { selector: 'Literal[value=/(^|[^\\w.])now\\(\\)|current_date|current_timestamp|localtimestamp/i]', message: 'SQL reads the time from trama_now() or trama_today() (today in Italy), which follow Trama\'s clock.' },
+      ],
+    },
+  },
   { files: ['**/*.js', '**/*.mjs'], ...tseslint.configs.disableTypeChecked },
 );

@@ -67,7 +67,7 @@ export async function worklistLatency(options: CaseBenchOptions, path: string) {
   for (let i = 0; i < options.worklistRuns; i++) runs.push(await ask());
   const latency = percentiles(runs.map((run) => run.ms));
   const counts = await options.admin.query<{ open: number; overdue: number }>(
-    `SELECT count(*) FILTER (WHERE status <> 'closed')::int AS open, count(*) FILTER (WHERE status <> 'closed' AND next_review_on < current_date)::int AS overdue FROM case_record`,
+    `SELECT count(*) FILTER (WHERE status <> 'closed')::int AS open, count(*) FILTER (WHERE status <> 'closed' AND next_review_on < trama_today())::int AS overdue FROM case_record`,
   );
   return {
     endpoint: `GET ${path}`,

@@ -4,6 +4,7 @@ import { cpuMeter } from './cpu.ts';
 import { runHttp, summarize } from './http.ts';
 import { loginSession, type RssSampler } from './server.ts';
 import { percentiles, round2 } from './stats.ts';
+import { clock } from '../src/platform/time/clock.ts';
 
 const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
 
@@ -38,7 +39,7 @@ export async function accessWriteLoad(options: FrontDeskOptions) {
     const referral = n % 5 === 0;
     n++;
     return {
-      occurredAt: new Date(Date.now() - 60_000).toISOString(),
+      occurredAt: new Date(clock.nowMs() - 60_000).toISOString(),
       channel: 'in_person',
       municipalityCode: person.municipalityCode,
       needAreaCode: 'ELD',
@@ -66,7 +67,7 @@ export async function accessWriteLoad(options: FrontDeskOptions) {
 /** The manager's timeliness report over every seeded referral, one request at a time, as a person asks it. */
 export async function timelinessLatency(options: FrontDeskOptions) {
   const session = await loginSession(options.baseUrl, 'responsabile', DEMO_PASSWORD);
-  const to = new Date();
+  const to = clock.now();
   const from = new Date(to.getTime() - options.timelinessDays * 86_400_000);
   const day = (d: Date) => d.toISOString().slice(0, 10);
   const path = `/api/reports/timeliness?from=${day(from)}&to=${day(to)}&groupBy=month`;

@@ -3,6 +3,7 @@ import { cpuMeter } from './cpu.ts';
 import type { FrontDeskOptions } from './front-desk.ts';
 import { runHttp, summarize } from './http.ts';
 import { loginSession } from './server.ts';
+import { dayInRome } from '../src/platform/time/rome.ts';
 
 const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
 
@@ -16,7 +17,7 @@ const countDeliveries = async (options: FrontDeskOptions) =>
  * row. Every answered request must have stored its delivery.
  */
 export async function providerDeliveryLoad(options: FrontDeskOptions) {
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome' }).format(new Date());
+  const today = dayInRome();
   const targets = await options.admin.query<{ id: string }>(
     `SELECT i.id FROM intervention i JOIN app_user u ON u.provider_id = i.provider_id
      WHERE u.username = 'fornitore' AND i.status = 'active' AND i.start_date <= $1::date AND i.end_date >= $1::date`,

@@ -25,6 +25,7 @@ import { contributionApproval } from './contributions.ts';
 import { loginCookie, readMemory, RssSampler, startServer } from './server.ts';
 import { round2 } from './stats.ts';
 import { verifyReads } from './verify.ts';
+import { clock } from '../src/platform/time/clock.ts';
 
 const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -78,8 +79,8 @@ function rotating<T>(items: T[]): () => T {
 
 /** Waits until no query of the bench database is running (requests still in flight after a load end). */
 async function drain(client: pg.Client, database: string, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
+  const deadline = performance.now() + timeoutMs;
+  while (performance.now() < deadline) {
     const { rows } = await client.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND state = 'active' AND pid <> pg_backend_pid()`,
       [database],
@@ -125,7 +126,7 @@ const summarizePgbench = (result: PgbenchResult) => ({
 async function main(): Promise<void> {
   const config = loadBenchConfig();
   const url = databaseUrl(config.serverUrl, config.databaseName);
-  const started = Date.now();
+  const started = performance.now();
   const cores = os.cpus().length;
   fs.mkdirSync(config.workDir, { recursive: true });
 
@@ -259,7 +260,7 @@ async function main(): Promise<void> {
     const rssMb = Math.max(read.serverRssMaxMb, search.serverRssMaxMb, accessWrite.serverRssMaxMb, providerDelivery.serverRssMaxMb, casePage.serverRssMaxMb);
     const errorsAndNon2xx = read.errors + read.non2xx + search.errors + search.non2xx + accessWrite.errors + accessWrite.non2xx + providerDelivery.errors + providerDelivery.non2xx + casePage.errors + casePage.non2xx;
     const results: Results = {
-      date: new Date().toISOString(),
+      date: clock.now().toISOString(),
       machine: await machine(admin),
       settings: {
         database: config.databaseName,
@@ -342,7 +343,7 @@ async function main(): Promise<void> {
       durationSeconds: 0,
     };
     results.pass = Object.values(results.targets).every((target) => target.pass);
-    results.durationSeconds = Math.round((Date.now() - started) / 1000);
+    results.durationSeconds = Math.round((performance.now() - started) / 1000);
     fs.mkdirSync(path.dirname(config.resultsFile), { recursive: true });
     fs.writeFileSync(config.resultsFile, `${JSON.stringify(results, null, 2)}\n`);
     printTable(results);

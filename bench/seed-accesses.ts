@@ -54,14 +54,14 @@ export async function seedAccesses(url: string, count: number): Promise<AccessSe
            INSERT INTO access_record (municipality_code, occurred_at, channel, need_area_code, request, anonymous_description,
                                       outcome, referral_urgency, recorded_by, updated_by, created_at, updated_at)
            SELECT c.municipalities[1 + g % array_length(c.municipalities, 1)],
-                  date_trunc('minute', now()) - ((g::bigint * 7919) % ($3::bigint * 1440)) * interval '1 minute',
+                  date_trunc('minute', trama_now()) - ((g::bigint * 7919) % ($3::bigint * 1440)) * interval '1 minute',
                   (ARRAY['in_person', 'phone', 'email', 'online', 'home_visit'])[1 + (g * 31) % 5],
                   c.areas[1 + (g * 17) % array_length(c.areas, 1)],
                   'Richiesta registrata dal banco di prova',
                   CASE WHEN g % 33 = 0 THEN 'Persona non ancora registrata' END,
                   CASE g % 5 WHEN 0 THEN 'referral' WHEN 1 THEN 'application_help' WHEN 2 THEN 'desk_procedure' ELSE 'information' END,
                   CASE WHEN g % 5 = 0 THEN (ARRAY['ordinary', 'priority', 'urgent'])[1 + (g / 5) % 3] END,
-                  $4::uuid, $4::uuid, now(), now()
+                  $4::uuid, $4::uuid, trama_now(), trama_now()
            FROM generate_series($1::int, $2::int) AS g, bench_codes AS c
            RETURNING id, municipality_code, occurred_at, outcome, referral_urgency, anonymous_description
          ), linked AS (
@@ -78,7 +78,7 @@ export async function seedAccesses(url: string, count: number): Promise<AccessSe
                 CASE WHEN i.at IS NOT NULL THEN $5::uuid END, CASE WHEN i.at IS NOT NULL THEN $6::uuid END,
                 CASE WHEN i.at IS NOT NULL THEN r.occurred_at END, i.at
          FROM referred AS r
-         CROSS JOIN LATERAL (SELECT CASE WHEN r.luck < 85 AND r.occurred_at + (r.luck % 64) * interval '1 day' < now()
+         CROSS JOIN LATERAL (SELECT CASE WHEN r.luck < 85 AND r.occurred_at + (r.luck % 64) * interval '1 day' < trama_now()
                                          THEN r.occurred_at + (r.luck % 64) * interval '1 day' END AS at) AS i`,
         [from, to, SPAN_DAYS, deskId, workerId, managerId],
       );

@@ -49,10 +49,10 @@ export async function seedCases(url: string, count: number, diaryPerCase = 3): P
            SELECT (2021 + g % 3) || '/' || lpad(g::text, 6, '0'), p.municipality_code, s.status,
                   CASE WHEN g % 2 = 0 THEN $3::uuid ELSE $4::uuid END, $5::uuid,
                   ARRAY[(ARRAY['ELD','DIS','FAM','POV','ADD'])[1 + g % 5]],
-                  current_date + ((g * 7) % 365 - 60),
-                  now() - ((g * 13) % 365) * interval '1 day',
-                  now() - (400 + g % 700) * interval '1 day', $3::uuid,
-                  CASE WHEN s.status = 'closed' THEN now() - (g % 300) * interval '1 day' END,
+                  trama_today() + ((g * 7) % 365 - 60),
+                  trama_now() - ((g * 13) % 365) * interval '1 day',
+                  trama_now() - (400 + g % 700) * interval '1 day', $3::uuid,
+                  CASE WHEN s.status = 'closed' THEN trama_now() - (g % 300) * interval '1 day' END,
                   CASE WHEN s.status = 'closed' THEN 'goals_achieved' END,
                   CASE WHEN s.status = 'closed' THEN 'Obiettivi raggiunti' END
            FROM generate_series($1::int, $2::int) AS g
@@ -118,7 +118,7 @@ async function seedProcedures(client: pg.Client): Promise<number> {
   const { rowCount } = await client.query(
     `INSERT INTO case_procedure (case_id, municipality_code, procedure_type_id, subject, started_on, legal_days, due_on, created_by, updated_by)
      SELECT c.id, c.municipality_code, (SELECT id FROM procedure_type ORDER BY name LIMIT 1), 'Domanda di assistenza domiciliare',
-            current_date - d, 30, current_date - d + 30, c.owner_id, c.owner_id
+            trama_today() - d, 30, trama_today() - d + 30, c.owner_id, c.owner_id
      FROM (SELECT id, municipality_code, owner_id, abs(hashtext(id::text)) % 200 AS d FROM case_record
            WHERE status <> 'closed' AND abs(hashtext(id::text)) % 5 = 0) c`,
   );

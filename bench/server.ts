@@ -102,7 +102,7 @@ export async function startServer(databaseUrl: string, extraEnv: Record<string, 
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
   const baseUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 120_000;
+  const deadline = performance.now() + 120_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the server exited with code ${child.exitCode}`);
     try {
@@ -111,7 +111,7 @@ export async function startServer(databaseUrl: string, extraEnv: Record<string, 
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error('the server did not become ready in 120 s');
+    if (performance.now() > deadline) throw new Error('the server did not become ready in 120 s');
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   const launcherPid = child.pid!;

@@ -2,16 +2,28 @@
 // `npm test`: unit tests, integration tests on PGlite and on the PostgreSQL server, then the
 // end-to-end browser tests. Without a reachable server the PostgreSQL run is skipped with a notice,
 // except in CI (CI=true), where a missing server is a failure.
+//
+// `npm run test:dates` (`--dates`): the integration and end-to-end suites again with Trama's clock on the
+// awkward days below, the guard against tests that pass only on some dates.
 import { spawnSync } from 'node:child_process';
 import pg from 'pg';
 
 const serverUrl = process.env.TRAMA_TEST_PG_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 const isCi = process.env.CI === 'true' || process.env.CI === '1';
-const runId = `${process.pid}_${Date.now().toString(36)}`;
+
+/** [TRAMA_NOW, engine of the integration run]: between them, every kind of day a calendar bug needs. */
+const AWKWARD_DAYS = [
+  // Leap day and last day of the month, 20 minutes after midnight: still 28 February in UTC.
+  ['2028-02-29T00:20:00+01:00', 'pglite'],
+  // 31 December, a Sunday: the year and the month end tomorrow.
+  ['2028-12-31T18:00:00+01:00', 'postgres'],
+  // The night clocks go back in Italy, in the repeated hour (the second 02:30): a Sunday, last of the month.
+  ['2027-10-31T02:30:00+01:00', 'postgres'],
+];
 
 function run(label, command, args, env = {}) {
   console.log(`\n▶ ${label}`);
-  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, TRAMA_TEST_RUN_ID: runId, ...env } });
+  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
   if (result.status !== 0) {
     console.error(`✖ ${label} failed`);
     process.exit(result.status ?? 1);
@@ -29,17 +41,43 @@ async function serverReachable() {
   }
 }
 
-const extra = process.argv.slice(2);
-run('unit tests', 'npx', ['vitest', 'run', '--project', 'unit', ...extra]);
-run('integration tests on PGlite', 'npx', ['vitest', 'run', '--project', 'integration', ...extra], { TRAMA_TEST_ENGINE: 'pglite' });
-if (await serverReachable()) {
-  run('integration tests on PostgreSQL', 'npx', ['vitest', 'run', '--project', 'integration', ...extra], { TRAMA_TEST_ENGINE: 'postgres' });
-} else if (isCi) {
+/** One run's environment: its own databases, and (when the clock is moved) one timeline for all its processes. */
+function runEnv(now) {
+  const env = { TRAMA_TEST_RUN_ID: `${process.pid}_${Date.now().toString(36)}` };
+  if (now) Object.assign(env, { TRAMA_NOW: now, TRAMA_NOW_AT: process.env.TRAMA_NOW_AT ?? String(Date.now()) });
+  return env;
+}
+
+const vitest = (project, extra) => ['vitest', 'run', '--project', project, ...(project === 'e2e' ? ['--passWithNoTests'] : []), ...extra];
+const extra = process.argv.slice(2).filter((arg) => arg !== '--dates');
+const hasServer = await serverReachable();
+if (!hasServer && isCi) {
   console.error(`✖ PostgreSQL server not reachable at ${serverUrl}: in CI the suite must run on both engines.`);
   process.exit(1);
+}
+
+if (process.argv.includes('--dates')) {
+  run('build the web app', 'npm', ['run', 'build:web']);
+  for (const [now, wanted] of AWKWARD_DAYS) {
+    const engine = wanted === 'postgres' && !hasServer ? 'pglite' : wanted;
+    const env = runEnv(now);
+    run(`integration tests on ${engine}, on ${now}`, 'npx', vitest('integration', extra), { ...env, TRAMA_TEST_ENGINE: engine });
+    run(`end-to-end tests in headless Chromium, on ${now}`, 'npx', vitest('e2e', extra), env);
+  }
+  console.log('\n✔ all tests passed on every awkward day');
+  process.exit(0);
+}
+
+// The suite "on" another date: TRAMA_NOW=2028-02-29T00:20:00+01:00 npm test.
+const env = runEnv(process.env.TRAMA_NOW);
+if (process.env.TRAMA_NOW) console.log(`\n🕑 Trama's clock: ${process.env.TRAMA_NOW} (TRAMA_NOW)`);
+run('unit tests', 'npx', vitest('unit', extra), env);
+run('integration tests on PGlite', 'npx', vitest('integration', extra), { ...env, TRAMA_TEST_ENGINE: 'pglite' });
+if (hasServer) {
+  run('integration tests on PostgreSQL', 'npx', vitest('integration', extra), { ...env, TRAMA_TEST_ENGINE: 'postgres' });
 } else {
   console.warn(`⚠ PostgreSQL server not reachable at ${serverUrl}: running on PGlite only (set TRAMA_TEST_PG_URL to use another server).`);
 }
 run('build the web app', 'npm', ['run', 'build:web']);
-run('end-to-end tests in headless Chromium', 'npx', ['vitest', 'run', '--project', 'e2e', '--passWithNoTests', ...extra]);
+run('end-to-end tests in headless Chromium', 'npx', vitest('e2e', extra), env);
 console.log('\n✔ all tests passed');

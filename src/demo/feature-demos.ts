@@ -25,6 +25,10 @@ export interface DemoContext {
   /** The generated persons, in generation order (deterministic for a given seed). */
   personIds: string[];
   seed: number;
+  /** The instant the demo's story ends (now on Trama's clock unless the seed is given another). */
+  now: Date;
+  /** That instant's day in Italy (YYYY-MM-DD): the story is told backwards and forwards from it. */
+  today: string;
 }
 
 export type FeatureDemo = (trx: Db, context: DemoContext) => Promise<void>;

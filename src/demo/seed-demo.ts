@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
 import type { Db } from '../platform/db/database.ts';
 import { hashPassword } from '../platform/auth/password.ts';
+import { clock } from '../platform/time/clock.ts';
+import { dayInRome } from '../platform/time/rome.ts';
 import { generatePersons } from '../features/registry/demo/person-generator.ts';
 import { recordPersonVersion } from '../features/registry/registry.service.ts';
 import { featureDemos, type DemoContext } from './feature-demos.ts';
@@ -25,8 +27,11 @@ export async function isSeeded(db: Db): Promise<boolean> {
   return !!(await db.selectFrom('app_user').select('id').where('username', '=', 'admin').executeTakeFirst());
 }
 
-/** A demo Union with one user per role and a few hundred realistic persons. Does nothing when already seeded. */
-export async function seedDemo(db: Db, options: { persons?: number; seed?: number } = {}): Promise<boolean> {
+/**
+ * A demo Union with one user per role and a few hundred realistic persons, and a year of their story ending
+ * `now` (Trama's clock by default). Does nothing when already seeded.
+ */
+export async function seedDemo(db: Db, options: { persons?: number; seed?: number; now?: Date } = {}): Promise<boolean> {
   if (await isSeeded(db)) return false;
   const union = await municipalitiesNamed(db, RENO_GALLIERA);
   const district = await municipalitiesNamed(db, PIANURA_EST);
@@ -39,6 +44,7 @@ export async function seedDemo(db: Db, options: { persons?: number; seed?: numbe
     .execute();
   const countries = await db.selectFrom('foreign_country').select(['code', 'iso2']).execute();
   const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const now = options.now ?? clock.now();
 
   await db.transaction().execute(async (trx) => {
     const addGroup = async (kind: 'union' | 'district', name: string, codes: string[]) => {
@@ -112,6 +118,8 @@ export async function seedDemo(db: Db, options: { persons?: number; seed?: numbe
       userIds,
       personIds: inserted.map((row) => row.id),
       seed: options.seed ?? 20261125,
+      now,
+      today: dayInRome(now),
     };
     for (const demo of featureDemos) await demo(trx, context);
   });

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { createReferral } from '../../src/features/appointments/appointments.fixture.ts';
-import { shiftDate, romeDate } from '../../src/features/appointments/rome-time.ts';
+import { shiftDate, dayInRome } from '../../src/platform/time/rome.ts';
 import { expectAccessible } from './support/browser.ts';
 import { useE2eSession } from './support/session.ts';
+import { clock } from '../../src/platform/time/clock.ts';
 
 /** A weekday some weeks ahead, past the demo's booked fortnight. */
 function freeWeekday(): string {
-  let day = shiftDate(romeDate(new Date()), 24);
+  let day = shiftDate(dayInRome(), 24);
   while ([0, 6].includes(new Date(`${day}T12:00:00Z`).getUTCDay())) day = shiftDate(day, 1);
   return day;
 }
@@ -27,7 +28,7 @@ describe('front desk books a first interview for a flagged person', () => {
       .orderBy('p.id')
       .executeTakeFirstOrThrow();
     const desk = await db.selectFrom('app_user').select('id').where('username', '=', 'sportello').executeTakeFirstOrThrow();
-    const referral = await createReferral(db, desk.id, { referredAt: new Date().toISOString() });
+    const referral = await createReferral(db, desk.id, { referredAt: clock.now().toISOString() });
 
     const page = await session.browser.newPage();
     await signIn(page, 'sportello');

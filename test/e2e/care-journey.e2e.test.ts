@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { romeDate, shiftDate } from '../../src/features/appointments/rome-time.ts';
+import { shiftDate, dayInRome } from '../../src/platform/time/rome.ts';
 import { fillPreliminary, scoreDimensions } from './support/assessments.ts';
 import { expectAccessible } from './support/browser.ts';
 import { keyboard, settled } from './support/keyboard.ts';
@@ -21,7 +21,7 @@ const REASON = 'Contributo una tantum per le bollette arretrate di luce e gas';
 describe('a care plan from the assessment to its delivery in the browser', () => {
   const session = useE2eSession();
   const url = (path: string) => `${session.server.url}${path}`;
-  const today = romeDate(new Date());
+  const today = dayInRome();
   const month = today.slice(0, 7);
   let caseId = '';
   let owner: Page;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { demoStage } from '../../src/demo/demo-story.ts';
 import { expectAccessible } from './support/browser.ts';
 import { useE2eSession } from './support/session.ts';
 
@@ -8,13 +9,8 @@ describe('case closure against the objectives of the plan in the browser', () =>
   it('the owner closes a case with an active plan, choosing each objective’s outcome by keyboard; the case page shows them', async () => {
     const { server, browser } = session;
     // The demo's active plan (two objectives) is on a case of assistente.
-    const demo = await server.database.db
-      .selectFrom('care_plan as p')
-      .innerJoin('case_record as c', 'c.id', 'p.case_id')
-      .select(['c.id', 'p.id as plan_id'])
-      .where('p.status', '=', 'active')
-      .where('c.status', '<>', 'closed')
-      .executeTakeFirstOrThrow();
+    const caseId = await demoStage(server.database.db, 'activePlan');
+    const demo = await server.database.db.selectFrom('care_plan as p').select(['p.case_id as id', 'p.id as plan_id']).where('p.case_id', '=', caseId).where('p.status', '=', 'active').executeTakeFirstOrThrow();
     const objectives = await server.database.db.selectFrom('care_plan_objective').select(['id', 'description']).where('plan_id', '=', demo.plan_id).orderBy('position').execute();
     expect(objectives).toHaveLength(2);
 

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { romeDate, shiftDate } from '../../src/features/appointments/rome-time.ts';
+import { shiftDate, dayInRome } from '../../src/platform/time/rome.ts';
 import { addExternalParticipant, fillPreliminary, scoreDimensions } from './support/assessments.ts';
 import { expectAccessible } from './support/browser.ts';
 import { fillDiaryEntry } from './support/case-diary.ts';
@@ -209,7 +209,7 @@ describe('a case from intake to closure in the browser', () => {
     // Back on the case: the review in three months, then the taking in charge.
     await backToCase(worker);
     await worker.getByTestId('meeting-list').waitFor();
-    const review = shiftDate(romeDate(new Date()), 90);
+    const review = shiftDate(dayInRome(), 90);
     await worker.getByTestId('case-next-review').fill(review);
     await keys.press('case-next-review');
     await worker.getByTestId('case-notice').waitFor();
@@ -236,7 +236,7 @@ describe('a case from intake to closure in the browser', () => {
     // The server reads "today" from the wall clock and a browser test cannot move that clock: three
     // months pass for the case when its review date moves back to yesterday, which is what the
     // worklist, the counter and the case page compare with today (in Italy).
-    const yesterday = shiftDate(romeDate(new Date()), -1);
+    const yesterday = shiftDate(dayInRome(), -1);
     await session.server.database.db.updateTable('case_record').set({ next_review_on: yesterday }).where('id', '=', caseId).execute();
 
     for (const [who, page] of [['worker', worker], ['manager', manager]] as const) {

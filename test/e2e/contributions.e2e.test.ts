@@ -1,8 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { demoStage } from '../../src/demo/demo-story.ts';
 import { expectAccessible } from './support/browser.ts';
 import { useE2eSession } from './support/session.ts';
+import { dayInRome } from '../../src/platform/time/rome.ts';
 
 describe('economic contributions in the browser', () => {
   const session = useE2eSession();
@@ -10,13 +12,7 @@ describe('economic contributions in the browser', () => {
   const signIn = (page: Page, username: string) => session.signIn(page, username);
 
   it('a worker proposes, a colleague approves in the team meeting, the clerk checks, closes and downloads the list', async () => {
-    const plan = await session.server.database.db
-      .selectFrom('care_plan')
-      .innerJoin('app_user as u', 'u.id', 'care_plan.created_by')
-      .select(['care_plan.case_id'])
-      .where('u.username', '=', 'assistente')
-      .where('care_plan.status', '=', 'active')
-      .executeTakeFirstOrThrow();
+    const plan = { case_id: await demoStage(session.server.database.db, 'activePlan') };
     const reason = 'Contributo per le spese scolastiche del figlio';
 
     const worker = await session.browser.newPage();
@@ -58,7 +54,7 @@ describe('economic contributions in the browser', () => {
     await clerk.getByTestId('nav-paymentLists').click();
     await clerk.getByTestId('payment-lists-table').waitFor();
     await expectAccessible(clerk, 'payment lists');
-    const month = new Date().toISOString().slice(0, 7);
+    const month = dayInRome().slice(0, 7);
     // The demo's monthly rent has instalments in later months: their lists wait apart, folded.
     expect(await clerk.getByTestId('payment-lists-later').locator('summary').innerText()).toMatch(/Mesi successivi: \d+ liste?|Later months/);
     const listed = (await clerk.getByTestId('payment-lists-table').getByTestId('payment-list-row').allInnerTexts()).map((text) => /\d{4}-\d{2}/u.exec(text)?.[0] ?? '');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { shiftDate, romeDate } from '../../src/features/appointments/rome-time.ts';
+import { shiftDate, dayInRome } from '../../src/platform/time/rome.ts';
 import { computeFiscalCode } from '../../src/features/registry/fiscal-code/fiscal-code.ts';
 import { expectAccessible } from './support/browser.ts';
 import { fillReferral } from './support/front-desk.ts';
@@ -11,7 +11,7 @@ const REQUEST = 'Vive sola, non riesce più a fare la spesa né a pulire casa do
 
 /** A weekday five weeks ahead: past the demo's booked fortnight and the other e2e files' bookings. */
 function freeWeekday(): string {
-  let day = shiftDate(romeDate(new Date()), 35);
+  let day = shiftDate(dayInRome(), 35);
   while ([0, 6].includes(new Date(`${day}T12:00:00Z`).getUTCDay())) day = shiftDate(day, 1);
   return day;
 }

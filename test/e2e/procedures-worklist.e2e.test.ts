@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { expectAccessible } from './support/browser.ts';
 import { useE2eSession } from './support/session.ts';
+import { dayInRome, shiftDate } from '../../src/platform/time/rome.ts';
 
-const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+const daysAgo = (days: number) => shiftDate(dayInRome(), -days);
 
 describe('procedures and worklist in the browser', () => {
   const session = useE2eSession();

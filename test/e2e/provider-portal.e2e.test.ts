@@ -1,16 +1,18 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
+import { demoStage } from '../../src/demo/demo-story.ts';
 import { expectAccessible } from './support/browser.ts';
 import { keyboard } from './support/keyboard.ts';
 import { logTwoDeliveries } from './support/provider.ts';
 import { useE2eSession } from './support/session.ts';
+import { dayInRome } from '../../src/platform/time/rome.ts';
 
 describe('provider portal in the browser', () => {
   const session = useE2eSession();
 
   it('fornitore logs two deliveries by keyboard (one with the person absent); the owner sees planned vs delivered on the case page', async () => {
     const db = session.server.database.db;
-    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome' }).format(new Date());
+    const today = dayInRome();
     const month = today.slice(0, 7);
     // The demo's active plan: home care (C1.01) delivered by Coop. Il Ponte, fornitore's organisation.
     const target = await db
@@ -21,6 +23,7 @@ describe('provider portal in the browser', () => {
       .where('u.username', '=', 'fornitore')
       .where('s.code', '=', 'C1.01')
       .where('i.status', '=', 'active')
+      .where('i.case_id', '=', await demoStage(db, 'activePlan'))
       .where('i.start_date', '<=', today)
       .executeTakeFirstOrThrow();
     const before = await db.selectFrom('intervention_delivery').select(sql<number>`coalesce(sum(quantity_hundredths), 0)::int`.as('n')).where('intervention_id', '=', target.id).where('delivered_on', '>=', `${month}-01`).executeTakeFirstOrThrow();

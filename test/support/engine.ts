@@ -4,8 +4,11 @@ import path from 'node:path';
 export const testEngine = process.env.TRAMA_TEST_ENGINE === 'postgres' ? 'postgres' : 'pglite';
 export const serverUrl = process.env.TRAMA_TEST_PG_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 export const workDir = path.resolve('.trama-test');
-export const pgliteTemplateFile = path.join(workDir, 'pglite-template.tar.gz');
-export const postgresTemplateName = `trama_template_${process.env.TRAMA_TEST_RUN_ID ?? 'local'}`;
+const runId = process.env.TRAMA_TEST_RUN_ID ?? 'local';
+export const pgliteTemplateFile = path.join(workDir, `pglite-template-${runId}.tar.gz`);
+/** The demo the end-to-end servers start from (PGlite, 150 persons). */
+export const e2eTemplateFile = path.join(workDir, `e2e-template-${runId}.tar.gz`);
+export const postgresTemplateName = `trama_template_${runId}`;
 
 export function databaseUrl(name: string): string {
   const url = new URL(serverUrl);

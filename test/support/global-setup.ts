@@ -17,7 +17,9 @@ export async function setup(): Promise<() => Promise<void>> {
     const dump = await database.pglite!.dumpDataDir('gzip');
     fs.writeFileSync(pgliteTemplateFile, Buffer.from(await dump.arrayBuffer()));
     await database.close();
-    return async () => undefined;
+    return async () => {
+      fs.rmSync(pgliteTemplateFile, { force: true });
+    };
   }
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();

@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { prepareDatabase } from '../../src/app.ts';
+import { loadConfig } from '../../src/platform/config.ts';
 import { openDatabase, type Database } from '../../src/platform/db/database.ts';
 import { databaseUrl, pgliteTemplateFile, postgresTemplateName, serverUrl, testEngine } from './engine.ts';
 
@@ -19,4 +21,28 @@ export async function openTestDatabase(): Promise<Database> {
     await admin.end();
   }
   return openDatabase({ databaseUrl: databaseUrl(name), poolSize: 5 });
+}
+
+/**
+ * An empty database of its own, migrated, whose clock (trama_now()) stands `clockOffsetMs` from the
+ * machine's: for seeding the demo "on" another date.
+ */
+export async function openFreshDatabase(clockOffsetMs: number): Promise<Database> {
+  const config = loadConfig({ databaseUrl: undefined });
+  if (testEngine === 'pglite') {
+    const database = await openDatabase({ clockOffsetMs });
+    await prepareDatabase({ database, config });
+    return database;
+  }
+  const name = `${postgresTemplateName}_fresh_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const database = await openDatabase({ databaseUrl: databaseUrl(name), poolSize: 2, clockOffsetMs });
+  await prepareDatabase({ database, config });
+  return database;
 }

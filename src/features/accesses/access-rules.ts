@@ -6,6 +6,7 @@ import { scopedPersons } from '../registry/person-row.ts';
 import type { AccessFields, AccessPersonInput } from './accesses.schemas.ts';
 import './accesses.tables.ts';
 import '../catalogue/catalogue.tables.ts';
+import { clock } from '../../platform/time/clock.ts';
 
 /** A recorded time may run this far ahead of the server's clock (a desk PC slightly fast), no more. */
 const CLOCK_SKEW_MS = 5 * 60_000;
@@ -54,7 +55,7 @@ function lookupFacts(trx: Db, scope: Scope, fields: AccessFields, personIds: str
  */
 export async function checkAccessFields(trx: Db, scope: Scope, fields: AccessFields, prefix: string, personIds: string[] = []): Promise<AccessFacts> {
   const path = (field: string) => `${prefix}${field}`;
-  if (Date.parse(fields.occurredAt) > Date.now() + CLOCK_SKEW_MS) {
+  if (Date.parse(fields.occurredAt) > clock.nowMs() + CLOCK_SKEW_MS) {
     throw invalid(path('occurredAt'), { it: 'La data e l’ora dell’accesso non possono essere nel futuro.', en: 'The date and time of the access cannot be in the future.' });
   }
   if (fields.outcome === 'referral' && !fields.referralUrgency) {

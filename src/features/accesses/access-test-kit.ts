@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import { login, type Client, type TestApp } from '../../../test/support/test-app.ts';
 import type { Role, TerritoryKind } from '../../platform/access/roles.ts';
+import { clock } from '../../platform/time/clock.ts';
 
 /** Helpers shared by this feature's integration tests (never imported by the application). */
 export const CASTEL_MAGGIORE = '037019';
@@ -29,9 +30,9 @@ export async function unionId(t: TestApp): Promise<string> {
   return row.id;
 }
 
-/** Demo persons registered in a municipality. */
+/** Demo persons registered in a municipality (the same ones on every run). */
 export async function personsIn(t: TestApp, code: string, count: number): Promise<string[]> {
-  const rows = await t.database.db.selectFrom('person').select('id').where('municipality_code', '=', code).orderBy('id').limit(count).execute();
+  const rows = await t.database.db.selectFrom('person').select('id').where('municipality_code', '=', code).orderBy('fiscal_code').limit(count).execute();
   expect(rows.length).toBe(count);
   return rows.map((row) => row.id);
 }
@@ -43,7 +44,7 @@ export async function aService(t: TestApp): Promise<{ id: string; name: string }
   return t.database.db.insertInto('service').values({ code: 'TEST-ADI', name: 'Assistenza domiciliare (test)', kind: 'home_care', unit: 'hours', siuss_benefit_code: null, access_rules: null, updated_by: null }).returning(['id', 'name']).executeTakeFirstOrThrow();
 }
 
-export const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3_600_000).toISOString();
+export const hoursAgo = (hours: number) => new Date(clock.nowMs() - hours * 3_600_000).toISOString();
 
 /** A valid access body (an information given at the Castel Maggiore desk an hour ago), with overrides. */
 export function anAccess(overrides: Record<string, unknown> = {}): Record<string, unknown> & { outcome: string; channel: string; outcomeServiceId?: string } {

@@ -3,6 +3,8 @@ import { login, startTestApp, type Client, type TestApp } from '../../../test/su
 import { aService, anAccess, CASTEL_MAGGIORE, counts, hoursAgo, logCount, municipalityCode, personsIn, userWith } from './access-test-kit.ts';
 import type { Access, AccessPage } from './accesses.schemas.ts';
 import type { IntakeItem } from './intake.schemas.ts';
+import { clock } from '../../platform/time/clock.ts';
+import { dayInRome } from '../../platform/time/rome.ts';
 
 describe('access records', () => {
   let t: TestApp;
@@ -27,8 +29,8 @@ describe('access records', () => {
     expect(referrals).toBeLessThan(0.25);
     expect(new Set(demo.map((a) => a.municipality_code)).size).toBe(8);
     const oldest = Math.min(...demo.map((a) => Date.parse(a.occurred_at)));
-    expect(Date.now() - oldest).toBeLessThan(370 * 86_400_000);
-    expect(Date.now() - oldest).toBeGreaterThan(300 * 86_400_000);
+    expect(clock.nowMs() - oldest).toBeLessThan(370 * 86_400_000);
+    expect(clock.nowMs() - oldest).toBeGreaterThan(300 * 86_400_000);
     expect(demo.filter((a) => a.anonymous_description).length).toBeGreaterThan(3);
     const assigned = await db.selectFrom('intake_item').select('id').where('status', '=', 'assigned').execute();
     expect(assigned.length).toBeGreaterThan(10);
@@ -73,7 +75,7 @@ describe('access records', () => {
   it('refuses bad input with a message on the field, and writes nothing', async () => {
     const persons = [{ personId: beneficiary }];
     const cases: [Record<string, unknown>, string][] = [
-      [anAccess({ persons, occurredAt: new Date(Date.now() + 86_400_000).toISOString() }), 'occurredAt'],
+      [anAccess({ persons, occurredAt: new Date(clock.nowMs() + 86_400_000).toISOString() }), 'occurredAt'],
       [anAccess({ persons, needAreaCode: 'XYZ' }), 'needAreaCode'],
       [anAccess({ persons, outcome: 'referral' }), 'referralUrgency'],
       [anAccess({ persons, outcome: 'information', referralUrgency: 'urgent' }), 'referralUrgency'],
@@ -180,10 +182,14 @@ describe('access records', () => {
   });
 
   it('the desk’s list filters by municipality, dates and outcome', async () => {
-    const today = new Date().toISOString().slice(0, 10);
-    const list = await desk.json<AccessPage>('GET', `/api/accesses?municipalityCode=${CASTEL_MAGGIORE}&from=${today}&to=${today}&outcome=referral&pageSize=100`);
+    // Its own referral, just now: the day it falls on is the day to filter on (even a minute after midnight).
+    const occurredAt = clock.now().toISOString();
+    const created = await desk.json<Access>('POST', '/api/accesses', anAccess({ occurredAt, persons: [{ personId: (await personsIn(t, CASTEL_MAGGIORE, 1))[0]! }], outcome: 'referral', referralUrgency: 'ordinary' }));
+    expect(created.status).toBe(200);
+    const day = dayInRome(new Date(occurredAt));
+    const list = await desk.json<AccessPage>('GET', `/api/accesses?municipalityCode=${CASTEL_MAGGIORE}&from=${day}&to=${day}&outcome=referral&pageSize=100`);
     expect(list.status).toBe(200);
-    expect(list.body.total).toBeGreaterThan(0);
+    expect(list.body.items.map((a) => a.id)).toContain(created.body.id);
     expect(list.body.items.every((a) => a.outcome === 'referral' && a.municipalityCode === CASTEL_MAGGIORE)).toBe(true);
     expect((await desk.request('GET', '/api/accesses?from=2026-05-01&to=2026-04-01')).statusCode).toBe(400);
   });

@@ -90,7 +90,7 @@ export async function updateAccess(db: Db, actor: Actor, id: string, fields: Acc
     }
     await trx
       .updateTable('access_record')
-      .set({ ...columnsOf(fields), version: version + 1, updated_at: sql`now()`, updated_by: actor.userId })
+      .set({ ...columnsOf(fields), version: version + 1, updated_at: sql`trama_now()`, updated_by: actor.userId })
       .where('id', '=', id)
       .execute();
     return { saved: await readAccess(trx, actor, scope, id, 'update') };
@@ -116,7 +116,7 @@ export async function linkPerson(db: Db, actor: Actor, id: string, body: LinkPer
       .execute();
     await trx
       .updateTable('access_record')
-      .set((eb) => ({ version: eb('version', '+', 1), updated_at: sql`now()`, updated_by: actor.userId }))
+      .set((eb) => ({ version: eb('version', '+', 1), updated_at: sql`trama_now()`, updated_by: actor.userId }))
       .where('id', '=', id)
       .execute();
     return readAccess(trx, actor, scope, id, 'update');

@@ -29,7 +29,7 @@ function selectItems(trx: Db, scope: Scope) {
       'a.anonymous_description',
       'm.name as municipality_name',
       'w.display_name as assigned_to_name',
-      sql<number>`floor(extract(epoch from coalesce(i.first_interview_at, i.closed_at, now()) - i.referred_at) / 86400)::int`.as('days_waiting'),
+      sql<number>`floor(extract(epoch from coalesce(i.first_interview_at, i.closed_at, trama_now()) - i.referred_at) / 86400)::int`.as('days_waiting'),
     ]);
 }
 
@@ -165,7 +165,7 @@ export async function assignIntake(db: Db, actor: Actor, id: string, body: Assig
         en: 'The user chosen is not a social worker with a grant for the municipality of the referral.',
       });
     }
-    return { status: 'assigned', assigned_to: body.userId, assigned_by: actor.userId, assigned_at: sql`now()` };
+    return { status: 'assigned', assigned_to: body.userId, assigned_by: actor.userId, assigned_at: sql`trama_now()` };
   });
 }
 
@@ -179,6 +179,6 @@ export async function closeIntake(db: Db, actor: Actor, id: string, body: CloseI
         message: { it: 'Solo il responsabile o l’assistente sociale assegnato può chiudere l’elemento.', en: 'Only the manager or the assigned social worker can close the item.' },
       });
     }
-    return { status: 'closed', closed_at: sql`now()`, close_reason: body.reason };
+    return { status: 'closed', closed_at: sql`trama_now()`, close_reason: body.reason };
   });
 }

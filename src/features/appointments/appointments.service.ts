@@ -10,6 +10,7 @@ import { checkBooking, clashError, findClash, roomName, userName } from './booki
 import { APPOINTMENT_READ, APPOINTMENT_WRITE } from './permissions.ts';
 import { personInScope } from './safety-flag.service.ts';
 import { recordFirstInterview } from './intake-link.ts';
+import { clock } from '../../platform/time/clock.ts';
 
 const appointmentNotFound = () => notFound({ it: 'Appuntamento non trovato nei territori di competenza.', en: 'Appointment not found in your territories.' });
 /** Longest calendar range one request may read. */
@@ -100,7 +101,7 @@ export async function personAppointments(db: Db, actor: Actor, personId: string)
     // Reading that a person has no appointments is a read of their data too.
     if (rows.length) await logAppointments(trx, actor, scope, 'read', rows);
     else await writeAccessLog(trx, actor, scope, 'read', [{ personId: person.id, municipalityCode: person.municipality_code, areaId: person.area_id, recordType: 'appointment', recordId: null }]);
-    const now = Date.now();
+    const now = clock.nowMs();
     const all = rows.map(toAppointment);
     const isUpcoming = (a: Appointment) => a.status === 'scheduled' && Date.parse(a.endsAt) >= now;
     return { upcoming: all.filter(isUpcoming).reverse(), past: all.filter((a) => !isUpcoming(a)) };
@@ -124,12 +125,12 @@ export async function changeStatus(db: Db, actor: Actor, id: string, change: Sta
     if (change.status === 'cancelled' && !reason) {
       throw invalid('reason', { it: 'Indicare il motivo dell’annullamento.', en: 'Give the reason for cancelling.' });
     }
-    if (change.status !== 'cancelled' && Date.parse(current.starts_at) > Date.now()) {
+    if (change.status !== 'cancelled' && Date.parse(current.starts_at) > clock.nowMs()) {
       throw invalid('status', { it: 'Un appuntamento non ancora iniziato non può essere segnato come svolto o mancato.', en: 'An appointment that has not started yet cannot be marked held or missed.' });
     }
     await trx
       .updateTable('appointment')
-      .set({ status: change.status, cancel_reason: change.status === 'cancelled' ? reason : null, version: change.version + 1, updated_at: sql<string>`now()` })
+      .set({ status: change.status, cancel_reason: change.status === 'cancelled' ? reason : null, version: change.version + 1, updated_at: sql<string>`trama_now()` })
       .where('id', '=', id)
       .execute();
     if (change.status === 'held') await recordFirstInterview(trx, actor, current);

@@ -18,7 +18,7 @@ export async function freeSlots(db: Db, query: FreeSlotsQuery): Promise<FreeSlot
   const result = await sql<{ starts_at: string; ends_at: string }>`
     SELECT s AS starts_at, s + ${length} AS ends_at
     FROM generate_series(${first}, ${last}, make_interval(mins => ${STEP_MINUTES}::int)) AS s
-    WHERE s > now()
+    WHERE s > trama_now()
       AND NOT EXISTS (
         SELECT 1 FROM appointment a
         WHERE (a.worker_id = ${query.workerId}::uuid OR a.room_id = ${query.roomId ?? null}::uuid)

@@ -24,7 +24,7 @@ export async function recordFirstInterview(trx: Db, actor: Actor, appointment: A
       status: sql`CASE WHEN ${waiting} THEN 'assigned' ELSE status END`,
       assigned_to: sql`CASE WHEN ${waiting} THEN ${appointment.worker_id}::uuid ELSE assigned_to END`,
       assigned_by: sql`CASE WHEN ${waiting} THEN ${actor.userId}::uuid ELSE assigned_by END`,
-      assigned_at: sql`CASE WHEN ${waiting} THEN now() ELSE assigned_at END`,
+      assigned_at: sql`CASE WHEN ${waiting} THEN trama_now() ELSE assigned_at END`,
       version: sql<number>`version + 1`,
     })
     .where('id', '=', appointment.intake_item_id)

@@ -86,7 +86,7 @@ export async function clearSafetyFlag(db: Db, actor: Actor, personId: string, re
     const person = await personInScope(trx, scope, personId, 'update');
     const cleared = await trx
       .updateTable('person_safety_flag')
-      .set({ cleared_at: sql<string>`now()`, cleared_by: actor.userId, clear_reason: reason })
+      .set({ cleared_at: sql<string>`trama_now()`, cleared_by: actor.userId, clear_reason: reason })
       .where('person_id', '=', personId)
       .where('cleared_at', 'is', null)
       .returning('id')

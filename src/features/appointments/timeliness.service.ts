@@ -105,7 +105,7 @@ function aggregates(db: Db, codes: string[], from: string, to: string, groupBy: 
   const unit = groupBy === 'quarter' ? 'quarter' : 'month';
   const step = groupBy === 'quarter' ? '3 months' : '1 month';
   const interviewDays = sql`date_part('epoch', i.first_interview_at - i.referred_at) / 86400`;
-  const age = sql`date_part('epoch', now() - i.referred_at) / 86400`;
+  const age = sql`date_part('epoch', trama_now() - i.referred_at) / 86400`;
   const waiting = sql`i.first_interview_at IS NULL AND i.status IN ('waiting', 'assigned')`;
   return db.transaction().execute(async (trx) => {
     await sql`SET LOCAL jit = off`.execute(trx);
@@ -129,7 +129,7 @@ function aggregates(db: Db, codes: string[], from: string, to: string, groupBy: 
                count(*) FILTER (WHERE ${waiting})::int AS waiting,
                count(*) FILTER (WHERE i.first_interview_at IS NULL AND i.status IN ('closed', 'taken_in_charge'))::int AS ended_without_interview,
                percentile_cont(0.5) WITHIN GROUP (ORDER BY ${age}) FILTER (WHERE ${waiting}) AS waiting_median_age,
-               date_part('epoch', now() - min(i.referred_at) FILTER (WHERE ${waiting})) / 86400 AS waiting_max_age
+               date_part('epoch', trama_now() - min(i.referred_at) FILTER (WHERE ${waiting})) / 86400 AS waiting_max_age
         FROM intake_item i
         WHERE i.referred_at >= p.starts AND i.referred_at < p.ends AND i.municipality_code = ANY(${codes}::text[])
         GROUP BY GROUPING SETS ((i.municipality_code), ())

@@ -5,6 +5,7 @@ import type { AssessmentDimension } from '../case-settings/case-settings.schemas
 import { aCase, caseLogCount, CASTEL_MAGGIORE } from '../cases/cases-test-kit.ts';
 import type { CaseDetail } from '../cases/cases.schemas.ts';
 import type { Assessment, AssessmentSummary, SinaOption } from './assessments.schemas.ts';
+import { clock } from '../../platform/time/clock.ts';
 
 interface ErrorReply {
   message: string;
@@ -137,7 +138,7 @@ describe('multidimensional assessment: versions, intensity, SINA, conflicts, acc
   });
 
   it('the dimensions of a version survive a later configuration change', async () => {
-    const code = `T${Date.now().toString(36).toUpperCase()}`;
+    const code = `T${clock.nowMs().toString(36).toUpperCase()}`;
     const made = await manager.json<AssessmentDimension>('POST', '/api/case-settings/assessment-dimensions', {
       code, nameIt: 'Dimensione di prova', nameEn: 'Test dimension', scaleMin: 1, scaleMax: 4, sortOrder: 9000,
     });

@@ -191,7 +191,7 @@ export async function saveAssessment(db: Db, actor: Actor, caseId: string, id: s
         intensity: body.intensity,
         intensity_reason: body.intensity && body.intensity !== proposed ? body.intensityReason : null,
         version: body.version + 1,
-        updated_at: sql<string>`now()`,
+        updated_at: sql<string>`trama_now()`,
         updated_by: actor.userId,
       })
       .where('id', '=', id)
@@ -218,9 +218,9 @@ export async function completeAssessment(db: Db, actor: Actor, caseId: string, i
         status: 'completed',
         intensity: row.intensity ?? row.proposed_intensity,
         version: version + 1,
-        completed_at: sql<string>`now()`,
+        completed_at: sql<string>`trama_now()`,
         completed_by: actor.userId,
-        updated_at: sql<string>`now()`,
+        updated_at: sql<string>`trama_now()`,
         updated_by: actor.userId,
       })
       .where('id', '=', id)

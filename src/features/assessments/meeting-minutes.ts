@@ -4,6 +4,7 @@ import { renderPdf, type PdfBlock } from '../../platform/documents/pdf.ts';
 import { withCaseContent } from '../cases/case-access.ts';
 import { caseHeading } from '../cases/case-heading.ts';
 import { MEETING_RECORD_TYPE, readMeeting } from './meetings.service.ts';
+import { clock } from '../../platform/time/clock.ts';
 
 const TIME_ZONE = 'Europe/Rome';
 const dateTime = (iso: string) => new Intl.DateTimeFormat('it-IT', { dateStyle: 'long', timeStyle: 'short', timeZone: TIME_ZONE }).format(new Date(iso));
@@ -17,7 +18,7 @@ const paragraphs = (text: string): PdfBlock[] =>
     .map((t) => ({ kind: 'paragraph' as const, text: t }));
 
 /** The minutes (verbale) of a UVM meeting as a tagged A4 PDF, in Italian; the print is logged. */
-export function meetingMinutesPdf(db: Db, actor: Actor, caseId: string, id: string, now = new Date()): Promise<Buffer> {
+export function meetingMinutesPdf(db: Db, actor: Actor, caseId: string, id: string, now = clock.now()): Promise<Buffer> {
   return withCaseContent(db, actor, caseId, { action: 'print', recordType: MEETING_RECORD_TYPE }, async (trx) => {
     const meeting = await readMeeting(trx, caseId, id);
     const heading = await caseHeading(trx, caseId);

@@ -129,7 +129,7 @@ export async function updateMeeting(db: Db, actor: Actor, caseId: string, id: st
       .set({
         ...columnsOf(content),
         version: version + 1,
-        updated_at: sql<string>`now()`,
+        updated_at: sql<string>`trama_now()`,
         updated_by: actor.userId,
       })
       .where('id', '=', id)

@@ -87,7 +87,7 @@ async function changePlan(db: Db, actor: Actor, caseId: string, n: number, versi
     const values = await change(trx, plan);
     const saved = await trx
       .updateTable('care_plan')
-      .set({ ...values, version: version + 1, updated_at: sql<string>`now()`, updated_by: actor.userId })
+      .set({ ...values, version: version + 1, updated_at: sql<string>`trama_now()`, updated_by: actor.userId })
       .where('id', '=', plan.id)
       .returningAll()
       .executeTakeFirstOrThrow();
@@ -157,7 +157,7 @@ export function transitionPlan(db: Db, actor: Actor, caseId: string, n: number, 
       case 'proposed': {
         const objectives = await trx.selectFrom('care_plan_objective').select('id').where('plan_id', '=', plan.id).executeTakeFirst();
         if (!objectives) throw invalid('objectives', { it: 'Indicare almeno un obiettivo prima di proporre il progetto.', en: 'State at least one objective before proposing the project.' });
-        return { status: 'proposed', proposed_at: sql`now()` };
+        return { status: 'proposed', proposed_at: sql`trama_now()` };
       }
       case 'agreed': {
         const a = body.agreement;
@@ -173,7 +173,7 @@ export function transitionPlan(db: Db, actor: Actor, caseId: string, n: number, 
           signed_by_name: a.signedByName,
           signature_document_ref: a.documentRef,
           signature_note: a.note,
-          agreement_recorded_at: sql`now()`,
+          agreement_recorded_at: sql`trama_now()`,
           agreement_recorded_by: actor.userId,
         };
       }
@@ -181,21 +181,21 @@ export function transitionPlan(db: Db, actor: Actor, caseId: string, n: number, 
         // The version now in force replaces the earlier agreed ones: they are closed, and kept.
         await trx
           .updateTable('care_plan')
-          .set({ status: 'closed', closed_at: sql`now()`, closing_note: `Sostituita dalla versione ${String(plan.version_number)}.`, version: sql`version + 1` })
+          .set({ status: 'closed', closed_at: sql`trama_now()`, closing_note: `Sostituita dalla versione ${String(plan.version_number)}.`, version: sql`version + 1` })
           .where('case_id', '=', caseId)
           .where('id', '<>', plan.id)
           .where('status', 'in', ['agreed', 'active', 'under_review'])
           .execute();
         // Its supports become (or update) the case's interventions; dropped supports end theirs.
         await activateInterventions(trx, plan.id);
-        return { status: 'active', activated_at: sql`now()` };
+        return { status: 'active', activated_at: sql`trama_now()` };
       }
       case 'under_review':
-        return { status: 'under_review', review_started_at: sql`now()` };
+        return { status: 'under_review', review_started_at: sql`trama_now()` };
       case 'closed':
         // Closing the version in force (active or under review) ends its interventions; an agreed one never started them.
         if (plan.status !== 'agreed') await endInterventions(trx, caseId);
-        return { status: 'closed', closed_at: sql`now()`, closing_note: body.note ?? null };
+        return { status: 'closed', closed_at: sql`trama_now()`, closing_note: body.note ?? null };
     }
   });
 }

@@ -7,6 +7,7 @@ import { formatCents } from '../../platform/money/euros.ts';
 import { formatQuantity } from './plan-totals.ts';
 import type { ServiceUnit } from '../catalogue/catalogue.codes.ts';
 import { caseHeading } from '../cases/case-heading.ts';
+import { clock } from '../../platform/time/clock.ts';
 
 type Lang = 'it' | 'en';
 type Words = Record<Lang, string>;
@@ -134,7 +135,7 @@ export function planBlocks(plan: PlanVersion, lang: Lang): PdfBlock[] {
 }
 
 /** The plan version as a tagged A4 PDF, headings in Italian or English, the content as written. */
-export async function planPdf(trx: Db, plan: PlanVersion, lang: Lang, now = new Date()): Promise<Buffer> {
+export async function planPdf(trx: Db, plan: PlanVersion, lang: Lang, now = clock.now()): Promise<Buffer> {
   const t = (w: Words) => w[lang];
   const heading = await caseHeading(trx, plan.caseId);
   const title = `${t(L.title)} — ${t(L.version)} ${String(plan.versionNumber)}`;

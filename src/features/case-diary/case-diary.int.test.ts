@@ -4,6 +4,7 @@ import { BOLOGNA, personsIn, unionId, userWith } from '../accesses/access-test-k
 import { aCase, caseLogCount, CASTEL_MAGGIORE, userIdsByName } from '../cases/cases-test-kit.ts';
 import type { CaseDetail } from '../cases/cases.schemas.ts';
 import type { DiaryEntry, DiaryHistory, DiaryPage } from './case-diary.schemas.ts';
+import { clock } from '../../platform/time/clock.ts';
 
 interface ErrorReply {
   message: string;
@@ -12,7 +13,7 @@ interface ErrorReply {
   details?: { path: string; message: string; messageEn: string }[];
 }
 
-const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
+const minutesAgo = (minutes: number) => new Date(clock.nowMs() - minutes * 60_000).toISOString();
 
 function anEntry(overrides: Record<string, unknown> = {}) {
   return {
@@ -148,7 +149,7 @@ describe('case diary: entries, corrections with history, conflicts, who sees wha
 
   it('invalid input is a 400 in Italian and English: future date, minutes 0 or over a day, empty text, unknown colleague', async () => {
     const cases: [Record<string, unknown>, string][] = [
-      [{ occurredAt: new Date(Date.now() + 3_600_000).toISOString() }, 'occurredAt'],
+      [{ occurredAt: new Date(clock.nowMs() + 3_600_000).toISOString() }, 'occurredAt'],
       [{ minutes: 0 }, 'minutes'],
       [{ minutes: 24 * 60 + 1 }, 'minutes'],
       [{ text: '   ' }, 'text'],
@@ -166,7 +167,7 @@ describe('case diary: entries, corrections with history, conflicts, who sees wha
     const entry = (await owner.json<DiaryPage>('GET', diaryUrl())).body.entries[0]!;
     const noReason = await owner.json<ErrorReply>('POST', `${diaryUrl()}/${entry.id}/corrections`, { ...anEntry(), version: entry.version, reason: '' });
     expect(noReason.status).toBe(400);
-    const future = await owner.json<ErrorReply>('POST', `${diaryUrl()}/${entry.id}/corrections`, { ...anEntry({ occurredAt: new Date(Date.now() + 86_400_000).toISOString() }), version: entry.version, reason: 'Data sbagliata' });
+    const future = await owner.json<ErrorReply>('POST', `${diaryUrl()}/${entry.id}/corrections`, { ...anEntry({ occurredAt: new Date(clock.nowMs() + 86_400_000).toISOString() }), version: entry.version, reason: 'Data sbagliata' });
     expect(future.status).toBe(400);
     expect(future.body.details?.[0]).toMatchObject({ path: 'occurredAt', message: expect.stringContaining('futuro'), messageEn: expect.stringContaining('future') });
   });

@@ -7,6 +7,7 @@ import { holdsRoleCovering } from '../users/grant-coverage.ts';
 import type { CorrectDiaryEntryBody, CreateDiaryEntryBody, DiaryEntry, DiaryHistory, DiaryListQuery, DiaryPage } from './case-diary.schemas.ts';
 import { diaryRights, newestFirst, selectEntries, toEntry } from './diary-entries.ts';
 import './case-diary.tables.ts';
+import { clock } from '../../platform/time/clock.ts';
 
 const RECORD_TYPE = 'case_diary';
 /** A device clock a little ahead of the server's is not "the future". */
@@ -19,7 +20,7 @@ type Fields = Omit<CreateDiaryEntryBody, 'internalParticipantIds'> & { internalP
 
 /** The rules beyond the shape; returns the internal participants (the author first, no repeats). */
 async function checkFields(trx: Db, actor: Actor, record: CaseTerritory, fields: Fields): Promise<string[]> {
-  if (Date.parse(fields.occurredAt) > Date.now() + CLOCK_SKEW_MS) {
+  if (Date.parse(fields.occurredAt) > clock.nowMs() + CLOCK_SKEW_MS) {
     throw invalid('occurredAt', { it: 'La data e l’ora non possono essere nel futuro.', en: 'The date and time cannot be in the future.' });
   }
   if (!fields.text.trim()) throw invalid('text', { it: 'Scrivere il testo della voce di diario.', en: 'Write the text of the diary entry.' });
@@ -146,7 +147,7 @@ export async function correctDiaryEntry(db: Db, actor: Actor, caseId: string, en
           body: body.text,
           external_participants: JSON.stringify(body.externalParticipants),
           version,
-          corrected_at: sql<string>`now()`,
+          corrected_at: sql<string>`trama_now()`,
           corrected_by: actor.userId,
         })
         .where('id', '=', entryId)

@@ -9,6 +9,7 @@ import { detectDocumentType } from './document-type.ts';
 import { sha256, type DocumentStorage } from './document-storage.ts';
 import './case-documents.tables.ts';
 import '../users/users.tables.ts';
+import { clock } from '../../platform/time/clock.ts';
 
 export const DOCUMENT_RECORD = 'case_document';
 
@@ -170,7 +171,7 @@ export async function withdrawDocument(db: Db, actor: Actor, caseId: string, doc
     }
     await trx
       .updateTable('case_document')
-      .set({ withdrawn_at: new Date().toISOString(), withdrawn_by: actor.userId, withdrawal_reason: reason })
+      .set({ withdrawn_at: clock.now().toISOString(), withdrawn_by: actor.userId, withdrawal_reason: reason })
       .where('id', '=', documentId)
       .execute();
     await touchCaseActivity(trx, caseId);

@@ -12,6 +12,7 @@ import './case-letters.tables.ts';
 import '../cases/cases.tables.ts';
 import '../registry/registry.tables.ts';
 import '../users/users.tables.ts';
+import { clock } from '../../platform/time/clock.ts';
 
 export const LETTER_RECORD = 'case_letter';
 
@@ -75,7 +76,7 @@ export async function readLetter(db: Db, actor: Actor, caseId: string, letterId:
 }
 
 /** A new draft from a template, its placeholders filled with the case's data: the writer edits it from there. */
-export async function createLetter(db: Db, actor: Actor, caseId: string, templateId: string, now = new Date()): Promise<CaseLetter> {
+export async function createLetter(db: Db, actor: Actor, caseId: string, templateId: string, now = clock.now()): Promise<CaseLetter> {
   const template = await getLetterTemplate(db, templateId);
   return withCaseContent(db, actor, caseId, { action: 'create', recordType: LETTER_RECORD }, async (trx, record) => {
     const { values, recipientId } = await caseLetterValues(trx, caseId, template.language, now);
@@ -114,7 +115,7 @@ export async function updateLetter(db: Db, actor: Actor, caseId: string, letterI
     await lockDraft(trx, caseId, letterId, input.version);
     await trx
       .updateTable('case_letter')
-      .set({ subject: input.subject, body: input.body, updated_by: actor.userId, updated_at: new Date().toISOString(), version: input.version + 1 })
+      .set({ subject: input.subject, body: input.body, updated_by: actor.userId, updated_at: clock.now().toISOString(), version: input.version + 1 })
       .where('id', '=', letterId)
       .execute();
     await touchCaseActivity(trx, caseId);
@@ -126,7 +127,7 @@ export async function updateLetter(db: Db, actor: Actor, caseId: string, letterI
 export async function sendLetter(db: Db, actor: Actor, caseId: string, letterId: string, version: number): Promise<CaseLetter> {
   return withCaseContent(db, actor, caseId, { action: 'update', recordType: LETTER_RECORD }, async (trx) => {
     const current = await lockDraft(trx, caseId, letterId, version);
-    const now = new Date().toISOString();
+    const now = clock.now().toISOString();
     await trx
       .updateTable('case_letter')
       .set({
@@ -146,7 +147,7 @@ export async function sendLetter(db: Db, actor: Actor, caseId: string, letterId:
 }
 
 /** The letter printed to a tagged A4 PDF (logged as a print of case content). Drafts say so on the page. */
-export async function letterPdf(db: Db, actor: Actor, caseId: string, letterId: string, now = new Date()): Promise<{ letter: CaseLetter; pdf: Buffer }> {
+export async function letterPdf(db: Db, actor: Actor, caseId: string, letterId: string, now = clock.now()): Promise<{ letter: CaseLetter; pdf: Buffer }> {
   const { letter, municipality, reference } = await withCaseContent(db, actor, caseId, { action: 'print', recordType: LETTER_RECORD }, async (trx) => {
     const found = await getLetter(trx, caseId, letterId);
     const { values } = await caseLetterValues(trx, caseId, found.language, now);

@@ -14,6 +14,7 @@ import type {
 } from './case-settings.schemas.ts';
 import type { AssessmentDimensionTable, ProcedureTypeTable } from './case-settings.tables.ts';
 import './case-settings.tables.ts';
+import { clock } from '../../platform/time/clock.ts';
 
 /** Runs a write, turning a unique violation into a 409 with the message given. */
 export async function unique<T>(message: Bilingual, write: () => Promise<T>): Promise<T> {
@@ -56,7 +57,7 @@ export async function createProcedureType(db: Db, input: ProcedureTypeInput): Pr
 export async function updateProcedureType(db: Db, id: string, input: ProcedureTypeUpdate): Promise<ProcedureType> {
   const row = await db
     .updateTable('procedure_type')
-    .set({ name: input.name, legal_deadline_days: input.legalDeadlineDays, is_active: input.isActive, updated_at: new Date().toISOString() })
+    .set({ name: input.name, legal_deadline_days: input.legalDeadlineDays, is_active: input.isActive, updated_at: clock.now().toISOString() })
     .where('id', '=', id)
     .returningAll()
     .executeTakeFirst();
@@ -131,7 +132,7 @@ export async function updateAssessmentDimension(db: Db, id: string, input: Asses
   checkScale(input);
   const row = await db
     .updateTable('assessment_dimension')
-    .set({ ...dimensionValues(input), updated_at: new Date().toISOString() })
+    .set({ ...dimensionValues(input), updated_at: clock.now().toISOString() })
     .where('id', '=', id)
     .returningAll()
     .executeTakeFirst();
@@ -150,7 +151,7 @@ export async function updateCaseSettings(db: Db, actor: Actor, input: CaseSettin
     .set({
       ...(input.inactivityDays === undefined ? {} : { inactivity_days: input.inactivityDays }),
       ...(input.nearDeadlineDays === undefined ? {} : { near_deadline_days: input.nearDeadlineDays }),
-      updated_at: new Date().toISOString(),
+      updated_at: clock.now().toISOString(),
       updated_by: actor.userId,
     })
     .where('id', '=', true)

@@ -11,6 +11,7 @@ import { assertKnownPlaceholders, fillPlaceholders } from './letter-placeholders
 import { CASE_SETTINGS_READ } from './permissions.ts';
 import './case-settings.tables.ts';
 import '../territories/territories.tables.ts';
+import { clock } from '../../platform/time/clock.ts';
 
 const templateNotFound = () => notFound({ it: 'Modello di lettera non trovato.', en: 'Letter template not found.' });
 const nameTaken = { it: 'Esiste già un modello con questo nome in questa lingua.', en: 'A template with this name already exists in this language.' };
@@ -67,7 +68,7 @@ export async function updateLetterTemplate(db: Db, actor: Actor, id: string, inp
         body: input.body,
         is_active: input.isActive,
         updated_by: actor.userId,
-        updated_at: new Date().toISOString(),
+        updated_at: clock.now().toISOString(),
       })
       .where('id', '=', id)
       .returningAll()
@@ -92,7 +93,7 @@ export function letterBlocks(body: string): PdfBlock[] {
 }
 
 /** The template printed with sample data (no real person): what a letter from it will look like. */
-export async function previewLetterTemplate(db: Db, actor: Actor, id: string, now = new Date()): Promise<Buffer> {
+export async function previewLetterTemplate(db: Db, actor: Actor, id: string, now = clock.now()): Promise<Buffer> {
   const template = await getLetterTemplate(db, id);
   const municipalityCode = scopeFor(actor, CASE_SETTINGS_READ).municipalityCodes[0];
   const municipality = municipalityCode

@@ -25,7 +25,7 @@ export async function breakGlass(db: Db, actor: Actor, caseId: string, body: Bre
     }
     await trx
       .insertInto('case_access_grant')
-      .values({ case_id: caseId, user_id: actor.userId, reason: body.reason, municipality_code: record.municipality_code, expires_at: sql`now() + make_interval(mins => ${BREAK_GLASS_MINUTES})` })
+      .values({ case_id: caseId, user_id: actor.userId, reason: body.reason, municipality_code: record.municipality_code, expires_at: sql`trama_now() + make_interval(mins => ${BREAK_GLASS_MINUTES})` })
       .execute();
     return readFullCase(trx, { ...actor, purpose: `Accesso in emergenza / Break the glass: ${body.reason}` }, caseId, 'read');
   });

@@ -4,6 +4,7 @@ import { login, startTestApp, type Client, type TestApp } from '../../../test/su
 import { BOLOGNA, personsIn, unionId, userWith } from '../accesses/access-test-kit.ts';
 import type { BreakGlassGrant, CaseDetail, CaseExistence } from './cases.schemas.ts';
 import { aCase, caseLogCount, CASTEL_MAGGIORE } from './cases-test-kit.ts';
+import { clock } from '../../platform/time/clock.ts';
 
 describe('who sees a case: full content, existence only, nothing; break the glass', () => {
   let t: TestApp;
@@ -80,7 +81,7 @@ describe('who sees a case: full content, existence only, nothing; break the glas
     const opened = await outsider.json<CaseDetail>('POST', `/api/cases/${c.id}/break-glass`, { reason: 'Emergenza notturna, reperibilità' });
     expect(opened.status, JSON.stringify(opened.body)).toBe(200);
     expect(opened.body.persons).toHaveLength(2);
-    const minutes = (Date.parse(opened.body.breakGlassUntil!) - Date.now()) / 60_000;
+    const minutes = (Date.parse(opened.body.breakGlassUntil!) - clock.nowMs()) / 60_000;
     expect(minutes).toBeGreaterThan(55);
     expect(minutes).toBeLessThanOrEqual(60);
     const logged = await t.database.db.selectFrom('access_log').select('purpose').where('user_id', '=', outsider.userId).where('record_id', '=', c.id).where('record_type', '=', 'case').execute();
@@ -94,7 +95,7 @@ describe('who sees a case: full content, existence only, nothing; break the glas
     expect((await worker.request('GET', '/api/cases/break-glass-events')).statusCode).toBe(403);
 
     // The time passes: the grant expires and the case is existence-only again.
-    await sql`UPDATE case_access_grant SET granted_at = now() - interval '2 hours', expires_at = now() - interval '1 hour' WHERE user_id = ${outsider.userId}`.execute(t.database.db);
+    await sql`UPDATE case_access_grant SET granted_at = trama_now() - interval '2 hours', expires_at = trama_now() - interval '1 hour' WHERE user_id = ${outsider.userId}`.execute(t.database.db);
     const expired = await outsider.json<CaseExistence>('GET', `/api/cases/${c.id}`);
     expect(expired.body.access).toBe('exists');
     noContent(expired.body);

@@ -46,7 +46,7 @@ export function fullAccessFilter(actor: Actor, alias = 'c'): Expression<SqlBool>
     ${col('owner_id')} = ${actor.userId}
     OR ${col('team_id')} IN (SELECT tm.team_id FROM team_member tm WHERE tm.user_id = ${actor.userId})
     OR ${inScope(manage, `${alias}.municipality_code`, `${alias}.area_id`)}
-    OR EXISTS (SELECT 1 FROM case_access_grant g WHERE g.case_id = ${col('id')} AND g.user_id = ${actor.userId} AND g.expires_at > now())
+    OR EXISTS (SELECT 1 FROM case_access_grant g WHERE g.case_id = ${col('id')} AND g.user_id = ${actor.userId} AND g.expires_at > trama_now())
   ))`;
 }
 
@@ -149,5 +149,5 @@ export async function withCaseContent<T>(
 
 /** Marks activity on the case (a diary entry, a document, an assessment…): feeds the "no activity for N days" worklist. */
 export async function touchCaseActivity(trx: Db, caseId: string): Promise<void> {
-  await trx.updateTable('case_record').set({ last_activity_at: sql<string>`now()` }).where('id', '=', caseId).execute();
+  await trx.updateTable('case_record').set({ last_activity_at: sql<string>`trama_now()` }).where('id', '=', caseId).execute();
 }

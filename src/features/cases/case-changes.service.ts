@@ -27,7 +27,7 @@ export async function changeCase(db: Db, actor: Actor, caseId: string, version: 
     const values = await change(trx, row);
     await trx
       .updateTable('case_record')
-      .set({ ...values, version: version + 1, last_activity_at: sql`now()` })
+      .set({ ...values, version: version + 1, last_activity_at: sql`trama_now()` })
       .where('id', '=', caseId)
       .execute();
     return { saved: await readFullCase(trx, actor, caseId, 'update') };
@@ -100,7 +100,7 @@ export function changeStatus(db: Db, actor: Actor, caseId: string, body: StatusC
       const outcomes = await objectiveOutcomes(trx, caseId, body.objectiveOutcomes ?? []);
       return {
         status: 'closed',
-        closed_at: sql`now()`,
+        closed_at: sql`trama_now()`,
         closure_reason: body.closureReason,
         closure_outcome: body.closureOutcome,
         closure_objective_outcomes: outcomes ? JSON.stringify(outcomes) : null,

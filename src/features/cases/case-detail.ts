@@ -57,7 +57,7 @@ export async function readCase(trx: Db, actor: Actor, caseId: string, action: Ac
     .leftJoin('app_user as ob', 'ob.id', 'c.opened_by')
     .select('ob.display_name as opened_by_name')
     .select([
-      sql<string | null>`(SELECT max(g.expires_at) FROM case_access_grant g WHERE g.case_id = c.id AND g.user_id = ${actor.userId} AND g.expires_at > now())`.as('glass_until'),
+      sql<string | null>`(SELECT max(g.expires_at) FROM case_access_grant g WHERE g.case_id = c.id AND g.user_id = ${actor.userId} AND g.expires_at > trama_now())`.as('glass_until'),
       sql<boolean>`EXISTS (SELECT 1 FROM case_transfer x WHERE x.case_id = c.id)`.as('has_transfers'),
       // The persons and the status history ride on the case query (one round trip less each), and only
       // for a reader with full access: nobody else's request reads them.

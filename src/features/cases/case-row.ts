@@ -24,7 +24,7 @@ export function selectCases(trx: Db, actor: Actor) {
       'o.display_name as owner_name',
       't.name as team_name',
       sql<boolean>`${fullAccessFilter(actor)}`.as('full'),
-      sql<boolean>`coalesce(c.next_review_on < current_date AND c.status <> 'closed', false)`.as('review_overdue'),
+      sql<boolean>`coalesce(c.next_review_on < trama_today() AND c.status <> 'closed', false)`.as('review_overdue'),
     ]);
 }
 

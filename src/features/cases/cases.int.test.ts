@@ -3,6 +3,7 @@ import { login, startTestApp, type Client, type TestApp } from '../../../test/su
 import { personsIn } from '../accesses/access-test-kit.ts';
 import type { CaseDetail } from './cases.schemas.ts';
 import { aCase, aReferral, caseLogCount, CASTEL_MAGGIORE, userIdsByName } from './cases-test-kit.ts';
+import { dayInRome } from '../../platform/time/rome.ts';
 
 interface ErrorReply {
   message: string;
@@ -165,7 +166,7 @@ describe('case record: opening, status machine, transfers, conflicts', () => {
     const rows = await t.database.db.selectFrom('case_record').select(['status', 'next_review_on', 'intake_item_id']).where('intake_item_id', 'is not', null).execute();
     expect(rows.length).toBeGreaterThan(5);
     expect(new Set(rows.map((row) => row.status)).size).toBeGreaterThan(2);
-    const today = new Date().toISOString().slice(0, 10);
+    const today = dayInRome();
     expect(rows.some((row) => row.next_review_on !== null && row.next_review_on < today)).toBe(true);
   });
 

@@ -18,7 +18,7 @@ import '../catalogue/catalogue.tables.ts';
 /** The next human reference number of the year (2026/000123), under the counter's row lock. */
 export async function nextReference(trx: Db): Promise<string> {
   const { rows } = await sql<{ year: number; last_number: number }>`
-    INSERT INTO case_reference_counter (year, last_number) VALUES (extract(year from now())::int, 1)
+    INSERT INTO case_reference_counter (year, last_number) VALUES (extract(year from trama_today())::int, 1)
     ON CONFLICT (year) DO UPDATE SET last_number = case_reference_counter.last_number + 1
     RETURNING year, last_number`.execute(trx);
   const { year, last_number } = rows[0]!;
@@ -149,7 +149,7 @@ export async function openFromIntake(db: Db, actor: Actor, intakeId: string, bod
         status: 'taken_in_charge',
         assigned_to: item.assigned_to ?? ownerId,
         assigned_by: sql`coalesce(assigned_by, ${actor.userId}::uuid)`,
-        assigned_at: sql`coalesce(assigned_at, now())`,
+        assigned_at: sql`coalesce(assigned_at, trama_now())`,
         version: item.version + 1,
       })
       .where('id', '=', item.id)
@@ -166,7 +166,7 @@ export async function listCases(db: Db, actor: Actor, query: CaseListQuery): Pro
     if (query.scope === 'team') select = select.where(sql<boolean>`c.team_id IN (SELECT tm.team_id FROM team_member tm WHERE tm.user_id = ${actor.userId})`);
     if (query.status === 'active') select = select.where('c.status', '<>', 'closed');
     else if (query.status !== 'all') select = select.where('c.status', '=', query.status);
-    if (query.reviewDue === 'true') select = select.where(sql<boolean>`c.next_review_on < current_date`);
+    if (query.reviewDue === 'true') select = select.where(sql<boolean>`c.next_review_on < trama_today()`);
     if (query.q) {
       const q = query.q;
       select = select.where((eb) =>

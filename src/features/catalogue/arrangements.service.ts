@@ -61,7 +61,7 @@ export async function setArrangement(db: Db, actor: Actor, serviceId: string, mu
     await trx
       .insertInto('service_arrangement')
       .values({ municipality_code: municipalityCode, service_id: serviceId, ...columns })
-      .onConflict((oc) => oc.columns(['municipality_code', 'service_id']).doUpdateSet({ ...columns, updated_at: sql`now()` }))
+      .onConflict((oc) => oc.columns(['municipality_code', 'service_id']).doUpdateSet({ ...columns, updated_at: sql`trama_now()` }))
       .execute();
     await trx.deleteFrom('service_arrangement_provider').where('municipality_code', '=', municipalityCode).where('service_id', '=', serviceId).execute();
     if (providerIds.length) {

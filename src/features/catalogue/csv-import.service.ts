@@ -85,7 +85,7 @@ export async function importCatalogue(db: Db, actor: Actor, text: string, dryRun
     }
     for (const r of changed) {
       const id = existing.get(r.code)!.id;
-      await trx.updateTable('service').set({ ...columns(r), updated_at: sql`now()` }).where('id', '=', id).execute();
+      await trx.updateTable('service').set({ ...columns(r), updated_at: sql`trama_now()` }).where('id', '=', id).execute();
       for (const area of r.needAreas) areaRows.push({ service_id: id, need_area_code: area });
     }
     for (const part of chunks(changed)) await trx.deleteFrom('service_need_area').where('service_id', 'in', part.map((r) => existing.get(r.code)!.id)).execute();

@@ -61,7 +61,7 @@ async function saveService(db: Db, actor: Actor, input: ServiceInput, id: string
       const saved = id
         ? await trx
             .updateTable('service')
-            .set({ ...columns, ...(input.isActive !== undefined ? { is_active: input.isActive } : {}), updated_at: sql`now()` })
+            .set({ ...columns, ...(input.isActive !== undefined ? { is_active: input.isActive } : {}), updated_at: sql`trama_now()` })
             .where('id', '=', id)
             .returning('id')
             .executeTakeFirst()

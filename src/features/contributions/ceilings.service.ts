@@ -42,7 +42,7 @@ export async function saveCeiling(
     if ((current?.version ?? null) !== body.version) throw new AppError('VERSION_CONFLICT');
     const values = { person_yearly_cents: body.personYearlyCents, household_yearly_cents: body.householdYearlyCents, updated_by: actor.userId };
     if (current) {
-      await trx.updateTable('contribution_ceiling').set({ ...values, updated_at: sql<string>`now()`, version: sql<number>`version + 1` }).where('municipality_code', '=', municipalityCode).execute();
+      await trx.updateTable('contribution_ceiling').set({ ...values, updated_at: sql<string>`trama_now()`, version: sql<number>`version + 1` }).where('municipality_code', '=', municipalityCode).execute();
     } else {
       await trx.insertInto('contribution_ceiling').values({ municipality_code: municipalityCode, ...values }).execute();
     }

@@ -5,6 +5,8 @@ import { personsIn } from '../accesses/access-test-kit.ts';
 import { caseLogCount, CASTEL_MAGGIORE, userIdsByName } from '../cases/cases-test-kit.ts';
 import type { Contribution, MeetingTeam, PendingContribution } from './contributions.schemas.ts';
 import { aCaseWithPlan, approveAll, aProposal, listOf, propose, type ErrorReply } from './contributions-test-kit.ts';
+import { dayInRome } from '../../platform/time/rome.ts';
+import { demoStage } from '../../demo/demo-story.ts';
 
 describe('contributions: proposal, team decision, yearly ceilings', () => {
   let t: TestApp;
@@ -202,10 +204,9 @@ describe('contributions demo', () => {
       const rows = await t.database.db.selectFrom('contribution').select(['status', 'decision_id']).execute();
       expect(rows.filter((r) => r.status === 'approved' && r.decision_id).length).toBeGreaterThanOrEqual(1);
       expect(rows.some((r) => r.status === 'proposed')).toBe(true);
-      const month = `${new Date().toISOString().slice(0, 7)}-01`;
-      const list = await t.database.db.selectFrom('payment_list').select('id').where('month', '=', month).where('status', '=', 'open').executeTakeFirst();
-      expect(list).toBeDefined();
-      const lines = await t.database.db.selectFrom('payment_line').select('amount_cents').where('list_id', '=', list?.id ?? '').execute();
+      const list = await t.database.db.selectFrom('payment_list').select(['month', 'status']).where('id', '=', await demoStage(t.database.db, 'openPaymentListThisMonth')).executeTakeFirstOrThrow();
+      expect(list).toEqual({ month: `${dayInRome().slice(0, 7)}-01`, status: 'open' });
+      const lines = await t.database.db.selectFrom('payment_line').select('amount_cents').where('list_id', '=', await demoStage(t.database.db, 'openPaymentListThisMonth')).execute();
       expect(lines.map((l) => l.amount_cents)).toEqual([25000]);
     } finally {
       await t.close();

@@ -168,7 +168,7 @@ export async function revokeContribution(db: Db, actor: Actor, caseId: string, i
     }
     await trx
       .updateTable('contribution')
-      .set({ status: 'revoked', revoked_at: sql<string>`now()`, revoked_by: actor.userId, revoke_reason: body.reason, version: sql<number>`version + 1` })
+      .set({ status: 'revoked', revoked_at: sql<string>`trama_now()`, revoked_by: actor.userId, revoke_reason: body.reason, version: sql<number>`version + 1` })
       .where('id', '=', id)
       .execute();
     await cancelPayments(trx, id, actor.userId, body.reason);

@@ -14,6 +14,7 @@ import { decimalCents } from './money.ts';
 import { monthAfter, nextOpenList } from './payment-placement.ts';
 import { PAYMENT_MANAGE } from './permissions.ts';
 import '../territories/territories.tables.ts';
+import { clock } from '../../platform/time/clock.ts';
 
 export const PAYMENT_LIST_RECORD = 'payment_list';
 const month = (day: string) => day.slice(0, 7);
@@ -176,7 +177,7 @@ export async function transitionPaymentList(db: Db, actor: Actor, listId: string
         data: { allowed: PAYMENT_LIST_TRANSITIONS[current.status] },
       });
     }
-    const now = sql<string>`now()`;
+    const now = sql<string>`trama_now()`;
     const stamp =
       body.to === 'checked' ? { checked_at: now, checked_by: actor.userId } : body.to === 'closed' ? { closed_at: now, closed_by: actor.userId } : { checked_at: null, checked_by: null };
     await trx.updateTable('payment_list').set({ status: body.to, ...stamp, version: sql<number>`version + 1` }).where('id', '=', listId).execute();
@@ -262,7 +263,7 @@ export async function paymentListPdf(db: Db, actor: Actor, listId: string, lang:
   const detail = await db.transaction().execute((trx) => readList(trx, actor, listId, 'print'));
   const t = (key: keyof typeof TEXT) => TEXT[key][lang];
   const title = `${t('title')} — ${detail.municipalityName} ${detail.month}`;
-  const now = new Date();
+  const now = clock.now();
   const pdf = await renderPdf({
     title,
     language: lang,

@@ -102,7 +102,7 @@ export async function recordTeamMeeting(db: Db, actor: Actor, body: TeamMeetingB
       FROM team_meeting_decision d WHERE d.meeting_id = ${meeting.id} AND d.contribution_id = k.id`.execute(trx);
     const paymentLines = await placeApprovedPayments(trx, meeting.id, actor.userId);
     const caseIds = [...new Set(rows.map((r) => r.case_id))];
-    await trx.updateTable('case_record').set({ last_activity_at: sql<string>`now()` }).where(sql<boolean>`id = ANY(${caseIds}::uuid[])`).execute();
+    await trx.updateTable('case_record').set({ last_activity_at: sql<string>`trama_now()` }).where(sql<boolean>`id = ANY(${caseIds}::uuid[])`).execute();
     await logCases(trx, actor, caseIds, 'update');
     return { id: meeting.id, approved: approving.size, rejected: ids.length - approving.size, paymentLines };
   });

@@ -52,7 +52,7 @@ export async function updateHousehold(db: Db, actor: Actor, id: string, body: Up
     if (household.version !== body.version) throw new AppError('VERSION_CONFLICT');
     const saved = await trx
       .updateTable('household')
-      .set({ ...toAddressColumns(body.address), version: body.version + 1, updated_at: sql<string>`now()`, updated_by: actor.userId })
+      .set({ ...toAddressColumns(body.address), version: body.version + 1, updated_at: sql<string>`trama_now()`, updated_by: actor.userId })
       .where('id', '=', id)
       .returning(['id', 'version'])
       .executeTakeFirstOrThrow();

@@ -80,17 +80,17 @@ export async function activateInterventions(trx: Db, planId: string): Promise<vo
           funding_body: eb.ref('excluded.funding_body'),
           status: 'active',
           ended_at: null,
-          updated_at: sql<string>`now()`,
+          updated_at: sql<string>`trama_now()`,
         })),
       )
       .execute();
   }
-  let ending = trx.updateTable('intervention').set({ status: 'ended', ended_at: sql<string>`now()`, updated_at: sql<string>`now()` }).where('case_id', '=', plan.case_id).where('status', '=', 'active');
+  let ending = trx.updateTable('intervention').set({ status: 'ended', ended_at: sql<string>`trama_now()`, updated_at: sql<string>`trama_now()` }).where('case_id', '=', plan.case_id).where('status', '=', 'active');
   if (supports.length > 0) ending = ending.where('item_key', 'not in', supports.map((s) => s.item_key));
   await ending.execute();
 }
 
 /** The plan in force is closed without a successor: its interventions end (kept, with their deliveries). */
 export async function endInterventions(trx: Db, caseId: string): Promise<void> {
-  await trx.updateTable('intervention').set({ status: 'ended', ended_at: sql<string>`now()`, updated_at: sql<string>`now()` }).where('case_id', '=', caseId).where('status', '=', 'active').execute();
+  await trx.updateTable('intervention').set({ status: 'ended', ended_at: sql<string>`trama_now()`, updated_at: sql<string>`trama_now()` }).where('case_id', '=', caseId).where('status', '=', 'active').execute();
 }

@@ -2,6 +2,7 @@ import { expect } from 'vitest';
 import { login, type Client, type TestApp } from '../../../test/support/test-app.ts';
 import { unionId } from '../accesses/access-test-kit.ts';
 import type { CatalogueIds } from '../care-plans/care-plans-test-kit.ts';
+import { dayInRome } from '../../platform/time/rome.ts';
 
 /** Helpers shared by this feature's integration tests (never imported by the application). */
 const PASSWORD = 'Interventi-2026!';
@@ -20,7 +21,7 @@ export async function providerUser(t: TestApp, providerId: string): Promise<Clie
 
 /** Today in Rome, and the first day of the previous month and the last day of the month five months ahead: a period around today. */
 export function periodAroundToday(): { today: string; month: string; from: string; to: string } {
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome' }).format(new Date());
+  const today = dayInRome();
   const [y = 2026, m = 1] = today.split('-').map(Number);
   const from = new Date(Date.UTC(y, m - 2, 1)).toISOString().slice(0, 10);
   const to = new Date(Date.UTC(y, m + 5, 0)).toISOString().slice(0, 10);

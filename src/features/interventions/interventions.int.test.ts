@@ -7,6 +7,7 @@ import type { PlanVersion } from '../care-plans/care-plans.schemas.ts';
 import { aPlan, catalogueIds, inPerson, move, saveContent, type CatalogueIds } from '../care-plans/care-plans-test-kit.ts';
 import type { CaseInterventions, Delivery, ProviderIntervention, ProviderInterventionList } from './interventions.schemas.ts';
 import { contentWith, periodAroundToday, sad, transport } from './interventions-test-kit.ts';
+import { dayInRome, shiftDate } from '../../platform/time/rome.ts';
 
 describe('interventions: supports in force become interventions; providers record deliveries', () => {
   let t: TestApp;
@@ -82,7 +83,7 @@ describe('interventions: supports in force become interventions; providers recor
   it('refuses a future date, a date outside the period, a quantity with the person absent, an empty delivery: 400 in both languages', async () => {
     const id = (await list()).find((i) => i.serviceCode === 'C1.01')?.id ?? '';
     const url = `/api/provider/interventions/${id}/deliveries`;
-    const future = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
+    const future = shiftDate(dayInRome(), 3);
     for (const body of [
       { deliveredOn: future, quantityHundredths: 100 },
       { deliveredOn: '2001-01-01', quantityHundredths: 100 },
@@ -111,7 +112,7 @@ describe('interventions: supports in force become interventions; providers recor
     const stale = await ponte.request('PUT', url, { deliveredOn: today, quantityHundredths: 100, version: d?.version });
     expect(stale.statusCode).toBe(412);
     expect(stale.json<{ data: { current: Delivery } }>().data.current).toMatchObject({ quantityHundredths: 200, version: 2 });
-    await sql`UPDATE intervention_delivery SET recorded_at = now() - interval '8 days' WHERE id = ${d?.id ?? ''}::uuid`.execute(t.database.db);
+    await sql`UPDATE intervention_delivery SET recorded_at = trama_now() - interval '8 days' WHERE id = ${d?.id ?? ''}::uuid`.execute(t.database.db);
     const old = await ponte.request('PUT', url, { deliveredOn: today, quantityHundredths: 100, version: (d?.version ?? 0) + 1 });
     expect(old.statusCode).toBe(409);
   });

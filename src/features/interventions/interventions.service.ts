@@ -52,7 +52,7 @@ export function monthBalances(i: Planned, deliveries: readonly Pick<Delivery, 'd
 export const todayInRome = (): string => dayInRome();
 
 /** Whether the provider may still correct a delivery: recorded within the correction days. */
-const editableSql = sql<boolean>`d.recorded_at > now() - make_interval(days => ${DELIVERY_CORRECTION_DAYS})`;
+const editableSql = sql<boolean>`d.recorded_at > trama_now() - make_interval(days => ${DELIVERY_CORRECTION_DAYS})`;
 
 const deliveryColumns = ['d.id', 'd.intervention_id', 'd.delivered_on', 'd.quantity_hundredths', 'd.person_absent', 'd.staff', 'd.notes', 'd.recorded_at', 'd.version', 'u.display_name'] as const;
 
@@ -321,7 +321,7 @@ export async function correctDelivery(db: Db, actor: Actor, id: string, delivery
     const { version, ...rest } = input;
     const saved = await trx
       .updateTable('intervention_delivery')
-      .set({ ...deliveryValues(checkDelivery(row, rest)), updated_at: sql<string>`now()`, updated_by: actor.userId, version: version + 1 })
+      .set({ ...deliveryValues(checkDelivery(row, rest)), updated_at: sql<string>`trama_now()`, updated_by: actor.userId, version: version + 1 })
       .where('id', '=', current.id)
       .returningAll()
       .executeTakeFirstOrThrow();

@@ -6,6 +6,7 @@ import type { CaseDetail } from '../cases/cases.schemas.ts';
 import { computeDeadline, daysRemaining } from './deadline.ts';
 import type { DeadlineRow, Procedure } from './procedures.schemas.ts';
 import { today } from '../households/household-rules.ts';
+import { dayInRome, shiftDate } from '../../platform/time/rome.ts';
 
 interface ErrorReply {
   message: string;
@@ -147,7 +148,7 @@ describe('administrative procedures: deadlines, suspensions, decisions, overdue 
   });
 
   it('the overdue list shows overdue and near-deadline procedures of the territory, not other territories; outsiders get nothing', async () => {
-    const near = await start(new Date(Date.now() - (legalDays - 3) * 86_400_000).toISOString().slice(0, 10), 'Domanda in scadenza');
+    const near = await start(shiftDate(dayInRome(), -(legalDays - 3)), 'Domanda in scadenza');
     expect(['near', 'running']).toContain(near.state);
     const elsewhere = await userWith(t, 'social_worker', 'municipality', BOLOGNA);
     const db = t.database.db;

@@ -142,7 +142,7 @@ async function reviseProcedure(db: Db, actor: Actor, caseId: string, procedureId
         decided_on: draft.decidedOn,
         decision_note: draft.decisionNote,
         version: version + 1,
-        updated_at: sql<string>`now()`,
+        updated_at: sql<string>`trama_now()`,
         updated_by: actor.userId,
       })
       .where('id', '=', procedureId)

@@ -6,8 +6,9 @@ import { outsidersOfCase } from '../case-documents/case-documents-test-kit.ts';
 import { aCase, caseLogCount, CASTEL_MAGGIORE } from '../cases/cases-test-kit.ts';
 import type { CaseDetail } from '../cases/cases.schemas.ts';
 import type { Petition } from './referrals.schemas.ts';
+import { dayInRome, shiftDate } from '../../platform/time/rome.ts';
 
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => dayInRome();
 const REASONS = 'La signora vive sola, non riesce più a gestire le spese e i rapporti con la banca. Ha già subito raggiri.';
 
 describe('petitions for a support administrator: drafted from the case, status rules, versions, PDF, who may read them', () => {
@@ -77,8 +78,9 @@ describe('petitions for a support administrator: drafted from the case, status r
     expect((await fill(p)).status).toBe(409);
     expect((await move(p, 'hearing_scheduled')).status).toBe(400);
     expect((await move(p, 'hearing_scheduled', { hearingOn: '2020-01-01' })).status).toBe(400);
-    p = (await move(p, 'hearing_scheduled', { hearingOn: '2027-02-15' })).body;
-    expect(p).toMatchObject({ status: 'hearing_scheduled', hearingOn: '2027-02-15' });
+    const hearingOn = shiftDate(today(), 45);
+    p = (await move(p, 'hearing_scheduled', { hearingOn })).body;
+    expect(p).toMatchObject({ status: 'hearing_scheduled', hearingOn });
     expect((await move(p, 'decided', { decisionOutcome: 'appointed' })).status).toBe(400);
     p = (await move(p, 'decided', { decisionOutcome: 'appointed', appointedAdministrator: 'Giovanni Rossi' })).body;
     expect(p).toMatchObject({ status: 'decided', decidedOn: today(), decisionOutcome: 'appointed', appointedAdministrator: 'Giovanni Rossi' });

@@ -11,6 +11,7 @@ import { DEFAULT_COURT, PETITION_TRANSITIONS, type PetitionStatus } from './refe
 import type { CreatePetitionBody, Petition, PetitionStatusBody, UpdatePetitionBody } from './referrals.schemas.ts';
 import './referrals.tables.ts';
 import '../users/users.tables.ts';
+import { clock } from '../../platform/time/clock.ts';
 
 export const PETITION_RECORD = 'case_petition';
 
@@ -119,7 +120,7 @@ async function revisePetition(db: Db, actor: Actor, caseId: string, petitionId: 
     }
     await trx
       .updateTable('case_petition')
-      .set({ ...values, version: version + 1, updated_at: sql<string>`now()`, updated_by: actor.userId })
+      .set({ ...values, version: version + 1, updated_at: sql<string>`trama_now()`, updated_by: actor.userId })
       .where('id', '=', petitionId)
       .execute();
     await touchCaseActivity(trx, caseId);
@@ -187,7 +188,7 @@ export function changePetitionStatus(db: Db, actor: Actor, caseId: string, petit
 const dateIt = (iso: string) => letterDate(new Date(`${iso}T12:00:00Z`), 'it');
 
 /** The petition in Italian, as the court receives it; logged as a print. */
-export async function petitionPdf(db: Db, actor: Actor, caseId: string, petitionId: string, now = new Date()): Promise<{ petition: Petition; pdf: Buffer }> {
+export async function petitionPdf(db: Db, actor: Actor, caseId: string, petitionId: string, now = clock.now()): Promise<{ petition: Petition; pdf: Buffer }> {
   const { petition, heading } = await withCaseContent(db, actor, caseId, { action: 'print', recordType: PETITION_RECORD }, async (trx) => ({
     petition: await getPetition(trx, caseId, petitionId),
     heading: await caseHeading(trx, caseId),

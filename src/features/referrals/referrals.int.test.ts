@@ -6,8 +6,9 @@ import { aPdf, outsidersOfCase, upload } from '../case-documents/case-documents-
 import { aCase, caseLogCount, CASTEL_MAGGIORE } from '../cases/cases-test-kit.ts';
 import type { CaseDetail } from '../cases/cases.schemas.ts';
 import type { Referral } from './referrals.schemas.ts';
+import { dayInRome } from '../../platform/time/rome.ts';
 
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => dayInRome();
 
 describe('referrals to specialist services: documents, status rules, versions, PDF, who may read them', () => {
   let t: TestApp;

@@ -12,6 +12,7 @@ import type { CreateReferralBody, Referral, ReferralStatusBody, UpdateReferralBo
 import './referrals.tables.ts';
 import '../case-documents/case-documents.tables.ts';
 import '../users/users.tables.ts';
+import { clock } from '../../platform/time/clock.ts';
 
 export const REFERRAL_RECORD = 'case_referral';
 
@@ -151,7 +152,7 @@ async function reviseReferral(db: Db, actor: Actor, caseId: string, referralId: 
     const values = await revise(trx, current);
     await trx
       .updateTable('case_referral')
-      .set({ ...values, version: version + 1, updated_at: sql<string>`now()`, updated_by: actor.userId })
+      .set({ ...values, version: version + 1, updated_at: sql<string>`trama_now()`, updated_by: actor.userId })
       .where('id', '=', referralId)
       .execute();
     await touchCaseActivity(trx, caseId);
@@ -215,7 +216,7 @@ const URGENCY_IT = { ordinary: 'ordinaria', urgent: 'URGENTE' } as const;
 const dateIt = (iso: string) => letterDate(new Date(`${iso}T12:00:00Z`), 'it');
 
 /** The referral letter, in Italian, with the person, the reason, the question and the titles of the documents attached; logged as a print. */
-export async function referralPdf(db: Db, actor: Actor, caseId: string, referralId: string, now = new Date()): Promise<{ referral: Referral; pdf: Buffer }> {
+export async function referralPdf(db: Db, actor: Actor, caseId: string, referralId: string, now = clock.now()): Promise<{ referral: Referral; pdf: Buffer }> {
   const { referral, person, heading } = await withCaseContent(db, actor, caseId, { action: 'print', recordType: REFERRAL_RECORD }, async (trx) => {
     const found = await getReferral(trx, caseId, referralId);
     const heading = await caseHeading(trx, caseId);

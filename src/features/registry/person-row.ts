@@ -5,6 +5,7 @@ import { compareFiscalCode, findDecodedFiscalCode, normalizeFiscalCode } from '.
 import { birthPlaceName, checkFiscalCode } from './fiscal-code-check.ts';
 import './registry.tables.ts';
 import '../territories/territories.tables.ts';
+import { clock } from '../../platform/time/clock.ts';
 
 /**
  * The scoped accessor of personal data: every query on persons starts here, so the territorial
@@ -45,7 +46,7 @@ let referenceNames: { expiresAt: number; names: Promise<ReferenceNames> } | unde
  * from the maps is looked up in the database, so a name is never missing or invented.
  */
 function loadReferenceNames(db: Db): Promise<ReferenceNames> {
-  const now = Date.now();
+  const now = clock.nowMs();
   if (referenceNames && referenceNames.expiresAt > now) return referenceNames.names;
   const names = Promise.all([
     db.selectFrom('municipality').select(['istat_code', 'belfiore', 'name']).execute(),

@@ -271,7 +271,7 @@ export async function updatePerson(db: Db, actor: Actor, id: string, input: Pers
     await assertWritable(trx, scope, input);
     await trx
       .updateTable('person')
-      .set({ ...toColumns(input, fiscalCode), version: version + 1, updated_at: sql`now()`, updated_by: actor.userId })
+      .set({ ...toColumns(input, fiscalCode), version: version + 1, updated_at: sql`trama_now()`, updated_by: actor.userId })
       .where('id', '=', id)
       .execute();
     await logPersons(trx, actor, scope, 'update', [{ id, municipality_code: input.municipalityCode }]);

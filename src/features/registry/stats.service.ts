@@ -20,7 +20,7 @@ export async function registryStats(db: Db, actor: Actor): Promise<RegistryStats
       'm.name',
       sql<number>`(SELECT count(*) FROM person p WHERE p.municipality_code = m.istat_code)`.as('persons'),
       sql<number>`(SELECT count(DISTINCT a.person_id) FROM access_log a
-        WHERE a.municipality_code = m.istat_code AND a.at > now() - interval '30 days')`.as('accessed'),
+        WHERE a.municipality_code = m.istat_code AND a.at > trama_now() - interval '30 days')`.as('accessed'),
     ])
     .where('m.istat_code', 'in', codes)
     .orderBy('m.name')

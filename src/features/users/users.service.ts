@@ -26,7 +26,7 @@ export async function listUsers(db: Db, id?: string): Promise<UserView[]> {
       'u.email',
       'u.is_active',
       'u.last_login_at',
-      sql<number>`(SELECT count(*) FROM session s WHERE s.user_id = u.id AND s.revoked_at IS NULL AND s.expires_at > now())`.as('active_sessions'),
+      sql<number>`(SELECT count(*) FROM session s WHERE s.user_id = u.id AND s.revoked_at IS NULL AND s.expires_at > trama_now())`.as('active_sessions'),
       sql<string[]>`coalesce((SELECT array_agg(tm.team_id::text) FROM team_member tm WHERE tm.user_id = u.id), '{}')`.as('team_ids'),
     ])
     .orderBy('u.username');

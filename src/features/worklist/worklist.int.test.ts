@@ -3,10 +3,11 @@ import { login, startTestApp, type Client, type TestApp } from '../../../test/su
 import { personsIn, unionId, userWith } from '../accesses/access-test-kit.ts';
 import { aCase, caseLogCount, CASTEL_MAGGIORE, userIdsByName } from '../cases/cases-test-kit.ts';
 import type { CaseDetail } from '../cases/cases.schemas.ts';
-import { romeDate, shiftDate } from '../appointments/rome-time.ts';
+import { shiftDate, dayInRome } from '../../platform/time/rome.ts';
 import type { CaseSettings } from '../case-settings/case-settings.schemas.ts';
 import type { DeadlineRow, Procedure } from '../procedures/procedures.schemas.ts';
 import type { WorklistPage, WorklistSummary } from './worklist.schemas.ts';
+import { clock } from '../../platform/time/clock.ts';
 
 describe('worklist and notifications', () => {
   let t: TestApp;
@@ -55,7 +56,7 @@ describe('worklist and notifications', () => {
 
   it('a case appears after N days without activity (N from the case settings)', async () => {
     const settings = await t.database.db.selectFrom('case_settings').select('inactivity_days').executeTakeFirstOrThrow();
-    const recent = new Date(Date.now() - (settings.inactivity_days - 2) * 86_400_000).toISOString();
+    const recent = new Date(clock.nowMs() - (settings.inactivity_days - 2) * 86_400_000).toISOString();
     await t.database.db.updateTable('case_record').set({ last_activity_at: recent }).where('id', '=', c.id).execute();
     expect((await page(worker, 'inactive', '?limit=100')).items.map((i) => i.caseId)).not.toContain(c.id);
     await t.database.db.updateTable('case_record').set({ last_activity_at: '2000-01-05T10:00:00Z' }).where('id', '=', c.id).execute();
@@ -102,7 +103,7 @@ describe('worklist and notifications', () => {
   it('"near the deadline" follows the manager\'s setting: on the worklist, on the case page and in the overdue list', async () => {
     const type = await t.database.db.selectFrom('procedure_type').select(['id', 'legal_deadline_days']).where('is_active', '=', true).where('legal_deadline_days', '>', 12).executeTakeFirstOrThrow();
     const d = await aCase(worker, (await personsIn(t, CASTEL_MAGGIORE, 2)).slice(1));
-    const startedOn = shiftDate(romeDate(new Date()), 12 - type.legal_deadline_days);
+    const startedOn = shiftDate(dayInRome(), 12 - type.legal_deadline_days);
     const started = await worker.json<Procedure>('POST', `/api/cases/${d.id}/procedures`, { procedureTypeId: type.id, subject: 'Domanda di servizio domiciliare', startedOn });
     expect(started.body).toMatchObject({ daysRemaining: 12, state: 'running' });
     const listed = async () => (await page(worker, 'procedures', '?limit=100')).items.some((i) => i.procedure?.id === started.body.id);

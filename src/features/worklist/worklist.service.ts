@@ -145,7 +145,7 @@ export async function markSeen(db: Db, actor: Actor): Promise<WorklistSummary> {
   await db
     .insertInto('worklist_seen')
     .values({ user_id: actor.userId, seen_on: day })
-    .onConflict((oc) => oc.column('user_id').doUpdateSet({ seen_on: day, seen_at: sql<string>`now()` }))
+    .onConflict((oc) => oc.column('user_id').doUpdateSet({ seen_on: day, seen_at: sql<string>`trama_now()` }))
     .execute();
   return worklistSummary(db, actor);
 }

@@ -66,13 +66,13 @@ describe('login, sessions, lock and CSRF', () => {
 
   it('locks on the server when the session was idle past the lock threshold', async () => {
     const client = await login(t.app, 'responsabile');
-    await sql`UPDATE session SET last_seen_at = now() - interval '6 minutes' WHERE locked_at IS NULL AND revoked_at IS NULL AND user_id = (SELECT id FROM app_user WHERE username = 'responsabile')`.execute(t.database.db);
+    await sql`UPDATE session SET last_seen_at = trama_now() - interval '6 minutes' WHERE locked_at IS NULL AND revoked_at IS NULL AND user_id = (SELECT id FROM app_user WHERE username = 'responsabile')`.execute(t.database.db);
     expect((await client.request('GET', '/api/persons?q=ro')).statusCode).toBe(423);
   });
 
   it('expires a session idle past the idle timeout', async () => {
     const client = await login(t.app, 'assessore');
-    await sql`UPDATE session SET last_seen_at = now() - interval '31 minutes' WHERE user_id = (SELECT id FROM app_user WHERE username = 'assessore')`.execute(t.database.db);
+    await sql`UPDATE session SET last_seen_at = trama_now() - interval '31 minutes' WHERE user_id = (SELECT id FROM app_user WHERE username = 'assessore')`.execute(t.database.db);
     expect((await client.request('GET', '/api/auth/me')).statusCode).toBe(401);
   });
 

@@ -16,7 +16,7 @@ async function recentFailures(db: Db, config: Config, column: 'username' | 'clie
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where(column, '=', value)
     .where('succeeded', '=', false)
-    .where('at', '>', sql<string>`now() - make_interval(mins => ${config.loginLockMinutes})`)
+    .where('at', '>', sql<string>`trama_now() - make_interval(mins => ${config.loginLockMinutes})`)
     .executeTakeFirstOrThrow();
   return row.n;
 }
@@ -55,6 +55,6 @@ export async function login(db: Db, config: Config, username: string, password: 
       message: { it: 'Utenza disattivata: rivolgersi all’amministratore.', en: 'Account disabled: contact the administrator.' },
     });
   }
-  await db.updateTable('app_user').set({ last_login_at: sql`now()` }).where('id', '=', user.id).execute();
+  await db.updateTable('app_user').set({ last_login_at: sql`trama_now()` }).where('id', '=', user.id).execute();
   return createSession(db, config, user.id, clientAddress);
 }

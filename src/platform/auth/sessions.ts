@@ -6,6 +6,7 @@ import type { Actor } from '../access/actor.ts';
 import { resolveGrants, type GrantRow } from '../access/territory-resolver.ts';
 import type { Role, TerritoryKind } from '../access/roles.ts';
 import './auth.tables.ts';
+import { clock } from '../time/clock.ts';
 
 export const SESSION_COOKIE = 'trama_session';
 
@@ -21,7 +22,7 @@ export async function createSession(db: Db, config: Config, userId: string, clie
       id: sessionIdOf(token),
       user_id: userId,
       csrf_token: csrfToken,
-      expires_at: new Date(Date.now() + config.sessionMaxHours * 3_600_000).toISOString(),
+      expires_at: new Date(clock.nowMs() + config.sessionMaxHours * 3_600_000).toISOString(),
       locked_at: null,
       revoked_at: null,
       client_address: clientAddress,
@@ -50,11 +51,11 @@ export async function loadActor(db: Db, config: Config, token: string, meta: Req
       'app_user.username',
       'app_user.display_name',
       'app_user.provider_id',
-      sql<number>`extract(epoch from now() - session.last_seen_at)`.as('idle_seconds'),
+      sql<number>`extract(epoch from trama_now() - session.last_seen_at)`.as('idle_seconds'),
     ])
     .where('session.id', '=', id)
     .where('session.revoked_at', 'is', null)
-    .where('session.expires_at', '>', sql<string>`now()`)
+    .where('session.expires_at', '>', sql<string>`trama_now()`)
     .where('app_user.is_active', '=', true)
     .executeTakeFirst();
   if (!row || row.idle_seconds > config.sessionIdleMinutes * 60) return undefined;
@@ -64,7 +65,7 @@ export async function loadActor(db: Db, config: Config, token: string, meta: Req
   if (lockNow || row.idle_seconds > 30) {
     await db
       .updateTable('session')
-      .set({ last_seen_at: sql`now()`, ...(lockNow ? { locked_at: sql`now()` } : {}) })
+      .set({ last_seen_at: sql`trama_now()`, ...(lockNow ? { locked_at: sql`trama_now()` } : {}) })
       .where('id', '=', id)
       .execute();
   }
@@ -143,7 +144,7 @@ function forgetUserSessions(userId: string): void {
  */
 export async function loadActorCached(db: Db, config: Config, token: string, meta: RequestMeta): Promise<Actor | undefined> {
   const id = sessionIdOf(token);
-  const now = Date.now();
+  const now = clock.nowMs();
   let entry = actorCache.get(id);
   if (!entry || entry.expiresAt <= now) {
     if (actorCache.size >= MAX_CACHED_SESSIONS) sweepActorCache(now);
@@ -176,7 +177,7 @@ export async function setSessionLocked(db: Db, sessionId: string, isLocked: bool
   forgetSession(sessionId);
   await db
     .updateTable('session')
-    .set({ locked_at: isLocked ? sql`now()` : null, last_seen_at: sql`now()` })
+    .set({ locked_at: isLocked ? sql`trama_now()` : null, last_seen_at: sql`trama_now()` })
     .where('id', '=', sessionId)
     .execute();
   // Again: a request may have loaded the session between the first drop and the update.
@@ -185,7 +186,7 @@ export async function setSessionLocked(db: Db, sessionId: string, isLocked: bool
 
 export async function revokeSession(db: Db, sessionId: string): Promise<void> {
   forgetSession(sessionId);
-  await db.updateTable('session').set({ revoked_at: sql`now()` }).where('id', '=', sessionId).execute();
+  await db.updateTable('session').set({ revoked_at: sql`trama_now()` }).where('id', '=', sessionId).execute();
   // Again: a request may have loaded the session between the first drop and the update.
   forgetSession(sessionId);
 }
@@ -193,7 +194,7 @@ export async function revokeSession(db: Db, sessionId: string): Promise<void> {
 /** Ends every session of a user, or every other one when `exceptSessionId` is given (a password change). */
 export async function revokeUserSessions(db: Db, userId: string, exceptSessionId?: string): Promise<number> {
   forgetUserSessions(userId);
-  let update = db.updateTable('session').set({ revoked_at: sql`now()` }).where('user_id', '=', userId).where('revoked_at', 'is', null);
+  let update = db.updateTable('session').set({ revoked_at: sql`trama_now()` }).where('user_id', '=', userId).where('revoked_at', 'is', null);
   if (exceptSessionId) update = update.where('id', '!=', exceptSessionId);
   const result = await update.executeTakeFirst();
   forgetUserSessions(userId);

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { clock } from '../time/clock.ts';
 import { pgliteAsPool } from './pglite-pool.ts';
 import { usePreparedStatements } from './prepared-statements.ts';
 import type { Tables } from './tables.ts';
@@ -41,16 +42,25 @@ export interface OpenOptions {
   /** A PGlite dump (`dumpDataDir`) to start from: tests load a migrated template instead of migrating. */
   pgliteDump?: Blob | undefined;
   poolSize?: number;
+  /** Where the database's clock (trama_now()) stands from the machine's, in ms; Trama's clock by default. */
+  clockOffsetMs?: number;
 }
+
+/**
+ * The connection setting that puts the database on Trama's clock (`trama_now()`, migration
+ * 20261207T0100): seconds from the machine's time, 0 unless TRAMA_NOW is set.
+ */
+const clockOffsetSeconds = (offsetMs = clock.offsetMs()) => (offsetMs / 1000).toFixed(3);
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
-  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 20);
-  return openPglite(options.pgliteDir, options.pgliteDump);
+  const offset = clockOffsetSeconds(options.clockOffsetMs);
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 20, offset);
+  return openPglite(options.pgliteDir, options.pgliteDump, offset);
 }
 
-async function openPostgres(connectionString: string, max: number): Promise<Database> {
+async function openPostgres(connectionString: string, max: number, clockOffset: string): Promise<Database> {
   setPgParsers();
-  const pool = new pg.Pool({ connectionString, max, options: '-c TimeZone=UTC' });
+  const pool = new pg.Pool({ connectionString, max, options: `-c TimeZone=UTC -c trama.clock_offset=${clockOffset}` });
   usePreparedStatements(pool);
   // Fail fast with a clear message rather than on the first request.
   const client = await pool.connect();
@@ -66,7 +76,7 @@ async function openPostgres(connectionString: string, max: number): Promise<Data
   };
 }
 
-async function openPglite(dir: string | undefined, dump?: Blob): Promise<Database> {
+async function openPglite(dir: string | undefined, dump: Blob | undefined, clockOffset: string): Promise<Database> {
   if (dir) fs.mkdirSync(path.dirname(dir), { recursive: true });
   // Loaded only for the embedded engine: a server on PostgreSQL does not carry PGlite (~45 MB resident).
   const [{ PGlite }, { btree_gist }, { pg_trgm }, { unaccent }] = await Promise.all([
@@ -86,7 +96,7 @@ async function openPglite(dir: string | undefined, dump?: Blob): Promise<Databas
       [NUMERIC]: (v: string) => Number(v),
     },
   });
-  await pglite.exec(`SET TIME ZONE 'UTC'`);
+  await pglite.exec(`SET TIME ZONE 'UTC'; SET trama.clock_offset = '${clockOffset}'`);
   const pool = pgliteAsPool(pglite);
   const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool: pool as never }) });
   return {

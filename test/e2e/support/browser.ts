@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { clock } from '../../../src/platform/time/clock.ts';
+import { ROME } from '../../../src/platform/time/rome.ts';
 import { expect } from 'vitest';
 
 const require = createRequire(import.meta.url);
@@ -13,13 +15,26 @@ export function chromiumPath(): string {
   return found;
 }
 
-/** Headless Debian Chromium with the flags this closed network needs (no background connections). */
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
+/**
+ * Headless Debian Chromium with the flags this closed network needs (no background connections). Every
+ * page is an office computer in Italy (Europe/Rome) whose clock is Trama's: when the suite runs on another
+ * date (TRAMA_NOW), the page's Date starts there too and keeps flowing.
+ */
+export async function launchBrowser(): Promise<Browser> {
+  const browser = await chromium.launch({
     executablePath: chromiumPath(),
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
   });
+  const newPage = async (options: BrowserContextOptions = {}): Promise<Page> => {
+    const context = await browser.newContext({ timezoneId: ROME, ...options });
+    if (clock.offsetMs() !== 0) await context.clock.install({ time: clock.nowMs() });
+    const page = await context.newPage();
+    // As browser.newPage() does: the page owns its context.
+    page.once('close', () => void context.close());
+    return page;
+  };
+  return Object.assign(browser, { newPage });
 }
 
 interface AxeViolation {

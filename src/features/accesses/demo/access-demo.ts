@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { DemoContext } from '../../../demo/feature-demos.ts';
 import type { Db } from '../../../platform/db/database.ts';
+import { workingDaysFrom } from '../../../demo/demo-time.ts';
+import { romeInstant } from '../../../platform/time/rome.ts';
 import { mulberry32 } from '../../registry/demo/person-generator.ts';
 import type { Channel, IntakeCloseReason, Outcome, Urgency } from '../accesses.codes.ts';
 import { ANONYMOUS_DESCRIPTIONS, OUTCOME_NOTES, REQUESTS } from './requests.ts';
@@ -10,6 +12,7 @@ import '../../registry/registry.tables.ts';
 
 const ACCESSES = 640;
 const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
 
 type Weighted<T extends string> = readonly (readonly [T, number])[];
 const CHANNEL_WEIGHTS: Weighted<Channel> = [['in_person', 50], ['phone', 28], ['email', 10], ['online', 7], ['home_visit', 5]];
@@ -29,20 +32,17 @@ function weighted<T extends string>(random: () => number, options: Weighted<T>):
 
 const pick = <T,>(random: () => number, list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
 
-/** A weekday working-hours instant (08:30–17:00 in Italy, written in UTC) `daysAgo` days before today. */
-function deskTime(random: () => number, today: number, daysAgo: number): string {
-  let day = today - daysAgo * DAY_MS;
-  const weekday = new Date(day).getUTCDay();
-  if (weekday === 0) day -= 2 * DAY_MS;
-  if (weekday === 6) day -= DAY_MS;
-  const minutes = 7 * 60 + 30 + Math.floor(random() * 8.5 * 60);
-  return new Date(day + minutes * 60_000).toISOString();
+/** An instant of desk hours (08:30–17:00 in Italy) on the working day `workingDaysAgo` before today. */
+function deskTime(random: () => number, today: string, workingDaysAgo: number): string {
+  const minutes = 8 * 60 + 30 + Math.floor(random() * 8.5 * 60);
+  const time = `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+  return romeInstant(workingDaysFrom(today, workingDaysAgo), time).toISOString();
 }
 
 /**
  * About 640 accesses over the last twelve months across the Union's municipalities: a mix of channels,
  * areas and outcomes (about 20% referrals, the older ones mostly assigned), a few anonymous first
- * contacts awaiting a registered person. Deterministic for a given seed (dates count back from today).
+ * contacts awaiting a registered person. Deterministic for a given seed: dates count back from the demo's today in working days.
  */
 export async function seedAccessesDemo(trx: Db, context: DemoContext): Promise<void> {
   const random = mulberry32(context.seed ^ 0x0acce55);
@@ -58,7 +58,6 @@ export async function seedAccessesDemo(trx: Db, context: DemoContext): Promise<v
   // The catalogue demo runs first when present; without services an orientation becomes information.
   const services = await trx.selectFrom('service as s').leftJoin('service_need_area as n', 'n.service_id', 's.id').select(['s.id', 'n.need_area_code']).where('s.is_active', '=', true).orderBy('s.code').execute();
 
-  const today = Math.floor(Date.now() / DAY_MS) * DAY_MS;
   const accesses = [];
   const links = [];
   const intake = [];
@@ -73,7 +72,8 @@ export async function seedAccessesDemo(trx: Db, context: DemoContext): Promise<v
     const service = outcome === 'orientation' || (outcome === 'application_help' && random() < 0.5) ? pick(random, forArea.length ? forArea : services) : undefined;
     if (outcome === 'orientation' && !service) outcome = 'information';
     const id = randomUUID();
-    const occurredAt = deskTime(random, today, daysAgo);
+    // Calendar days drawn, laid on working days: the same accesses in the same order on any date.
+    const occurredAt = deskTime(random, context.today, Math.max(1, Math.round((daysAgo * 5) / 7)));
     const urgency = outcome === 'referral' ? weighted(random, URGENCY_WEIGHTS) : null;
     const recordedBy = random() < 0.9 ? desk : (workers[0] ?? desk);
     accesses.push({
@@ -104,7 +104,7 @@ export async function seedAccessesDemo(trx: Db, context: DemoContext): Promise<v
       const roll = random();
       const assigned = workers.length > 0 && manager && (daysAgo > 20 ? roll < 0.7 : roll < 0.3);
       const closed = !assigned && daysAgo > 20 && roll < 0.85;
-      const assignedAt = new Date(Date.parse(occurredAt) + (1 + Math.floor(random() * 4)) * DAY_MS).toISOString();
+      const assignedAt = new Date(Math.min(Date.parse(occurredAt) + (1 + Math.floor(random() * 4)) * DAY_MS, context.now.getTime() - HOUR_MS)).toISOString();
       const reason: IntakeCloseReason = random() < 0.5 ? 'resolved' : 'not_pertinent';
       intake.push({
         access_id: id,

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { login, startTestApp, type TestApp } from '../../../../test/support/test-app.ts';
 import { anAccess, BOLOGNA, userWith } from '../access-test-kit.ts';
 import type { AccessStats, Breakdown } from './stats.schemas.ts';
+import { clock } from '../../../platform/time/clock.ts';
+import { dayInRome } from '../../../platform/time/rome.ts';
 
 const figures = (b: Breakdown) => [b.total, ...Object.values(b.channel), ...Object.values(b.needArea), ...Object.values(b.outcome)];
 
@@ -38,10 +40,10 @@ describe('official aggregates of accesses', () => {
   it('hides counts under five and any figure from which a hidden one could be worked out', async () => {
     const desk = await userWith(t, 'front_desk', 'municipality', BOLOGNA);
     const official = await userWith(t, 'official', 'municipality', BOLOGNA);
-    const month = new Date().toISOString().slice(0, 7);
+    const month = dayInRome().slice(0, 7);
     const record = async (n: number, channel: string) => {
       for (let i = 0; i < n; i++) {
-        const response = await desk.request('POST', '/api/accesses', anAccess({ municipalityCode: BOLOGNA, channel, anonymousDescription: 'Primo contatto', occurredAt: new Date(Date.now() - 60_000).toISOString() }));
+        const response = await desk.request('POST', '/api/accesses', anAccess({ municipalityCode: BOLOGNA, channel, anonymousDescription: 'Primo contatto', occurredAt: new Date(clock.nowMs() - 60_000).toISOString() }));
         expect(response.statusCode).toBe(200);
       }
     };

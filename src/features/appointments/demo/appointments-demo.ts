@@ -4,7 +4,8 @@ import { mulberry32 } from '../../registry/demo/person-generator.ts';
 import type { Insertable } from 'kysely';
 import type { AppointmentKind, AppointmentStatus } from '../appointments.codes.ts';
 import type { AppointmentTable } from '../appointments.tables.ts';
-import { addDays, isWeekday, romeHour, SLOT_HOURS, SlotBook } from './demo-calendar.ts';
+import { workingDaysFrom } from '../../../demo/demo-time.ts';
+import { romeHour, SLOT_HOURS, SlotBook } from './demo-calendar.ts';
 import { bookReferrals } from './referral-interviews.ts';
 import '../appointments.tables.ts';
 
@@ -24,8 +25,9 @@ export interface DemoRoom {
 /** An appointment row as the demo writes it: every column given. */
 export type DemoAppointment = Required<Omit<Insertable<AppointmentTable>, 'id' | 'version' | 'created_at' | 'updated_at'>>;
 
-const PAST_DAYS = 120;
-const FUTURE_DAYS = 14;
+/** Working days of calendar before today (about four months) and after it (two weeks). */
+const PAST_WORKING_DAYS = 86;
+const FUTURE_WORKING_DAYS = 10;
 
 /**
  * Offices and rooms in four towns of the Union (protected rooms in Castel Maggiore and San Giorgio),
@@ -49,7 +51,7 @@ export async function appointmentsDemo(trx: Db, context: DemoContext): Promise<v
   const desk = context.userIds.sportello ?? workers[0];
   if (workers.length < 2 || !desk || context.personIds.length === 0) return;
 
-  const persons = await trx.selectFrom('person').select(['id', 'municipality_code']).where('id', 'in', context.personIds).orderBy('id').execute();
+  const persons = await trx.selectFrom('person').select(['id', 'municipality_code']).where('id', 'in', context.personIds).orderBy('fiscal_code').execute();
   const withOffice = persons.filter((p) => rooms.some((r) => r.municipality_code === p.municipality_code));
   const flagged = withOffice.filter((p) => p.municipality_code === context.homeMunicipalityCode).slice(0, 2);
   const reasons = ['Minacce verbali all’operatrice durante l’ultimo colloquio.', 'Comportamento aggressivo segnalato dal servizio specialistico.'];
@@ -62,17 +64,18 @@ export async function appointmentsDemo(trx: Db, context: DemoContext): Promise<v
   const flaggedIds = new Set(flagged.map((p) => p.id));
   const random = mulberry32(context.seed + 4);
   const slots = new SlotBook();
-  const today = new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate()));
+  const { today } = context;
   const appointments: DemoAppointment[] = [];
 
-  const referralAppointments = await bookReferrals(trx, { workers, desk, rooms, slots, random, today });
+  const referralAppointments = await bookReferrals(trx, { workers, desk, rooms, slots, random, today, lastDay: workingDaysFrom(today, -FUTURE_WORKING_DAYS) });
   const pool = withOffice.length ? withOffice : persons;
-  for (let offset = -PAST_DAYS; offset <= FUTURE_DAYS; offset += 1) {
-    const day = addDays(today, offset);
-    if (!isWeekday(day)) continue;
+  // Working days, not calendar days: the same calendar (and the same random draws) on any date. Today
+  // counts as a working day, so its appointments are there even on a Sunday, and are all still to be held.
+  for (let offset = -PAST_WORKING_DAYS; offset <= FUTURE_WORKING_DAYS; offset += 1) {
+    const day = workingDaysFrom(today, -offset);
     for (const [w, worker] of workers.entries()) {
       for (let n = 0; n < 2; n += 1) {
-        const person = n === 0 && offset % 9 === w && flagged[w] ? flagged[w] : pool[Math.floor(random() * pool.length)]!;
+        const person = n === 0 && Math.abs(offset) % 9 === w && flagged[w] ? flagged[w] : pool[Math.floor(random() * pool.length)]!;
         const isFlagged = flaggedIds.has(person.id);
         const kind: AppointmentKind = isFlagged ? 'interview' : (['interview', 'interview', 'home_visit', 'phone_call', 'other'] as const)[Math.floor(random() * 5)]!;
         const roomChoices = rooms.filter((r) => r.municipality_code === person.municipality_code && (!isFlagged || r.is_protected));
@@ -80,7 +83,7 @@ export async function appointmentsDemo(trx: Db, context: DemoContext): Promise<v
         if (!room && kind !== 'home_visit' && kind !== 'phone_call') continue;
         const start = romeHour(day, SLOT_HOURS[Math.floor(random() * SLOT_HOURS.length)]!);
         if (!slots.take([worker, room?.id ?? null], start)) continue;
-        const past = start.getTime() < Date.now();
+        const past = day < today;
         const roll = random();
         const status: AppointmentStatus = !past ? 'scheduled' : roll < 0.8 ? 'held' : roll < 0.9 ? 'no_show' : 'cancelled';
         appointments.push({

@@ -1,13 +1,9 @@
-import { romeInstant } from '../rome-time.ts';
+import { romeInstant } from '../../../platform/time/rome.ts';
 
 /** Slot bookkeeping for the demo: one-hour slots in Italian office hours, never double-booked. */
 
-/** The instant of an hour in Italy on a day (a UTC midnight). */
-export const romeHour = (day: Date, hour: number): Date => romeInstant(day.toISOString().slice(0, 10), `${String(hour).padStart(2, '0')}:00`);
-
-export const isWeekday = (day: Date) => day.getUTCDay() !== 0 && day.getUTCDay() !== 6;
-
-export const addDays = (day: Date, days: number) => new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate() + days));
+/** The instant of an hour in Italy on a day (YYYY-MM-DD). */
+export const romeHour = (day: string, hour: number): Date => romeInstant(day, `${String(hour).padStart(2, '0')}:00`);
 
 /** Start hours of the demo's one-hour slots. */
 export const SLOT_HOURS = [9, 10, 11, 12, 14, 15, 16];

@@ -1,7 +1,9 @@
 import { sql } from 'kysely';
 import type { Db } from '../../../platform/db/database.ts';
 import type { DemoAppointment, DemoRoom } from './appointments-demo.ts';
-import { addDays, isWeekday, romeHour, SLOT_HOURS, type SlotBook } from './demo-calendar.ts';
+import { workingDaysFrom } from '../../../demo/demo-time.ts';
+import { romeDate } from '../../../platform/time/rome.ts';
+import { romeHour, SLOT_HOURS, type SlotBook } from './demo-calendar.ts';
 import '../../accesses/accesses.tables.ts';
 
 interface Options {
@@ -10,7 +12,10 @@ interface Options {
   rooms: DemoRoom[];
   slots: SlotBook;
   random: () => number;
-  today: Date;
+  /** The demo's today: interviews before it were held, the others are booked. */
+  today: string;
+  /** No interview is booked after this day. */
+  lastDay: string;
 }
 
 /** Share of referrals that get a first interview in the demo; the rest stay waiting. */
@@ -22,7 +27,7 @@ const BOOKED_SHARE = 0.8;
  * first_interview_at and assignment set as marking it held does.
  */
 export async function bookReferrals(trx: Db, options: Options): Promise<DemoAppointment[]> {
-  const { workers, rooms, slots, random, today } = options;
+  const { workers, rooms, slots, random, today, lastDay } = options;
   const items = await trx
     .selectFrom('intake_item as i')
     .innerJoin('access_person as ap', 'ap.access_id', 'i.access_id')
@@ -39,17 +44,22 @@ export async function bookReferrals(trx: Db, options: Options): Promise<DemoAppo
     seen.add(item.id);
     const worker = item.assigned_to && workers.includes(item.assigned_to) ? item.assigned_to : workers[Math.floor(random() * workers.length)]!;
     const room = rooms.find((r) => r.municipality_code === item.municipality_code && !r.is_protected) ?? null;
-    const referred = new Date(item.referred_at);
-    const delay = 2 + Math.floor(random() * random() * 45);
+    const referred = romeDate(item.referred_at);
+    // 2 to 47 calendar days later, counted in working days (the same wait on any date).
+    const delay = Math.max(1, Math.round(((2 + Math.floor(random() * random() * 45)) * 5) / 7));
     let start: Date | null = null;
-    for (let extra = 0; extra < 20 && !start; extra += 1) {
-      const day = addDays(new Date(Date.UTC(referred.getUTCFullYear(), referred.getUTCMonth(), referred.getUTCDate())), delay + extra);
-      if (!isWeekday(day) || day.getTime() > addDays(today, 14).getTime()) continue;
+    let startDay = '';
+    for (let extra = 0; extra < 14 && !start; extra += 1) {
+      const day = workingDaysFrom(referred, -(delay + extra));
+      if (day > lastDay) continue;
       const candidate = romeHour(day, SLOT_HOURS[Math.floor(random() * SLOT_HOURS.length)]!);
-      if (slots.take([worker, room?.id ?? null], candidate)) start = candidate;
+      if (slots.take([worker, room?.id ?? null], candidate)) {
+        start = candidate;
+        startDay = day;
+      }
     }
     if (!start) continue;
-    const held = start.getTime() < Date.now();
+    const held = startDay < today;
     appointments.push({
       municipality_code: item.municipality_code,
       person_id: item.person_id,

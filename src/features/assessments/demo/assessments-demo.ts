@@ -40,7 +40,7 @@ export async function assessmentsDemo(trx: Db, context: DemoContext): Promise<vo
     return { code: d.code, nameIt: d.name_it, nameEn: d.name_en, scaleMin: d.scale_min, scaleMax: d.scale_max, levelLabels: d.level_labels, score, notes };
   });
   const proposed = proposeIntensity(dimensions);
-  const assessedAt = new Date(Math.min(Date.parse(target.opened_at) + 7 * DAY, Date.now() - 3 * DAY));
+  const assessedAt = new Date(Math.min(Date.parse(target.opened_at) + 7 * DAY, context.now.getTime() - 3 * DAY));
   const assessment = await trx
     .insertInto('case_assessment')
     .values({

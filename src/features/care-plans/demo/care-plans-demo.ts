@@ -89,7 +89,7 @@ export async function carePlansDemo(trx: Db, context: DemoContext): Promise<void
   const draft = cases.find((c) => c.status === 'assessing' && c.id !== active?.id) ?? cases.find((c) => c.id !== active?.id);
   for (const [row, agreed] of [[active, true], [draft, false]] as const) {
     if (!row) continue;
-    const start = Math.max(Date.parse(row.opened_at) + 10 * DAY, Date.now() - (agreed ? 40 : -10) * DAY);
+    const start = Math.max(Date.parse(row.opened_at) + 10 * DAY, context.now.getTime() - (agreed ? 40 : -10) * DAY);
     const content = homeCarePlan({ sad, meals, transport, ponte: ponte.id, owner, beneficiary: { id: row.person_id, name: `${row.given_name} ${row.family_name}` } }, start);
     const plan = await trx
       .insertInto('care_plan')
@@ -107,7 +107,7 @@ export async function carePlansDemo(trx: Db, context: DemoContext): Promise<void
       .executeTakeFirstOrThrow();
     await writeContent(trx, plan, content);
     if (!agreed) continue;
-    const signed = new Date(Math.min(Date.now() - DAY, start - 3 * DAY));
+    const signed = new Date(Math.min(context.now.getTime() - DAY, start - 3 * DAY));
     await trx
       .updateTable('care_plan')
       .set({

@@ -117,18 +117,19 @@ export async function caseDiaryDemo(trx: Db, context: DemoContext): Promise<void
   const cases = await trx.selectFrom('case_record').select(['id', 'owner_id', 'municipality_code', 'opened_at', 'closed_at', 'last_activity_at']).orderBy('opened_at').orderBy('reference').execute();
   const random = mulberry32(context.seed + 11);
   const colleagues = [context.userIds.assistente, context.userIds.assistente2].filter((id): id is string => Boolean(id));
+  const now = context.now.getTime();
   for (const [index, c] of cases.entries()) {
     const count = 2 + Math.floor(random() * 4);
     const opened = Date.parse(c.opened_at);
-    const end = c.closed_at ? Date.parse(c.closed_at) : Date.now();
+    const end = c.closed_at ? Date.parse(c.closed_at) : now;
     const span = Math.max(Math.min(end - opened - DAY, 90 * DAY), DAY);
     let last = opened;
     for (let n = 0; n < count; n += 1) {
       const template = TEMPLATES[n % TEMPLATES.length]!;
-      const day = Math.min(Date.now() - 2 * 3_600_000, opened + Math.floor((span * (n + 1)) / (count + 1)));
+      const day = Math.min(now - 2 * 3_600_000, opened + Math.floor((span * (n + 1)) / (count + 1)));
       const at = new Date(day);
       at.setUTCHours(7 + Math.floor(random() * 8), [0, 15, 30, 45][Math.floor(random() * 4)], 0, 0);
-      if (at.getTime() > Date.now()) at.setTime(Date.now() - 3_600_000);
+      if (at.getTime() > now) at.setTime(now - 3_600_000);
       const colleague = colleagues.find((id) => id !== c.owner_id);
       const workers = template.withColleague && colleague ? [c.owner_id, colleague] : [c.owner_id];
       const saved = await insertEntry(trx, { caseId: c.id, municipalityCode: c.municipality_code, at, template, authorId: c.owner_id, workers });

@@ -15,7 +15,7 @@ export async function caseLettersDemo(trx: Db, context: DemoContext): Promise<vo
   const template = await trx.selectFrom('letter_template').selectAll().where('name', '=', 'Convocazione a colloquio').where('language', '=', 'it').executeTakeFirst();
   if (!owner || !template) return;
   for (const c of await openDemoCases(trx, [owner], 2)) {
-    const sentAt = new Date(Date.now() - 7 * 86_400_000);
+    const sentAt = new Date(context.now.getTime() - 7 * 86_400_000);
     const { values, recipientId } = await caseLetterValues(trx, c.id, 'it', sentAt);
     const body = fillPlaceholders(template.body, values);
     const common = { case_id: c.id, municipality_code: c.municipality_code, template_id: template.id, language: 'it' as const, recipient_person_id: recipientId, created_by: owner, updated_by: owner };

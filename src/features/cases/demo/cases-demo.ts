@@ -6,6 +6,7 @@ import type { CaseStatus } from '../cases.codes.ts';
 import { nextReference } from '../cases.service.ts';
 import '../cases.tables.ts';
 import '../../accesses/accesses.tables.ts';
+import { shiftDate } from '../../../platform/time/rome.ts';
 
 /** The path each demo case walked, by its final status. */
 const PATHS: Record<CaseStatus, CaseStatus[]> = {
@@ -23,6 +24,7 @@ const REASONS: Record<CaseStatus, string> = {
   suspended: 'Ricovero ospedaliero: interventi sospesi',
   closed: 'Obiettivi del progetto raggiunti',
 };
+const STORY_AT_HOME: CaseStatus[] = ['in_charge', 'assessing'];
 const DAY = 86_400_000;
 
 /**
@@ -44,12 +46,19 @@ export async function casesDemo(trx: Db, context: DemoContext): Promise<void> {
     .execute();
   const random = mulberry32(context.seed + 5);
   const opener = context.userIds.responsabile ?? owners[0]!;
+  const now = context.now.getTime();
+  const homeCases = new Map<string, number>();
   for (const [index, item] of items.entries()) {
     if (index % 3 === 2) continue;
     const owner = item.assigned_to && owners.includes(item.assigned_to) ? item.assigned_to : owners[index % owners.length]!;
-    const status = SPREAD[Math.floor(random() * SPREAD.length)]!;
+    const drawn = SPREAD[Math.floor(random() * SPREAD.length)]!;
+    // The story the demo users find in their home municipality whatever the draw: a case in charge (the
+    // care-plans demo gives it an active plan) and one being assessed (a draft plan), for each worker.
+    const atHome = item.municipality_code === context.homeMunicipalityCode ? (homeCases.get(owner) ?? 0) : -1;
+    if (atHome >= 0) homeCases.set(owner, atHome + 1);
+    const status = STORY_AT_HOME[atHome] ?? drawn;
     const openedAt = new Date(Date.parse(item.referred_at) + (1 + Math.floor(random() * 10)) * DAY);
-    if (openedAt.getTime() > Date.now()) openedAt.setTime(Date.now() - DAY);
+    if (openedAt.getTime() > now) openedAt.setTime(now - DAY);
     const reviewOffset = Math.floor(random() * 90) - 30;
     const created = await trx
       .insertInto('case_record')
@@ -62,11 +71,11 @@ export async function casesDemo(trx: Db, context: DemoContext): Promise<void> {
         team_id: team?.id ?? null,
         intake_item_id: item.id,
         need_area_codes: sql<string[]>`${[item.need_area_code]}::text[]`,
-        next_review_on: status === 'closed' ? null : new Date(Date.now() + reviewOffset * DAY).toISOString().slice(0, 10),
+        next_review_on: status === 'closed' ? null : shiftDate(context.today, reviewOffset),
         last_activity_at: openedAt.toISOString(),
         opened_at: openedAt.toISOString(),
         opened_by: opener,
-        closed_at: status === 'closed' ? new Date(openedAt.getTime() + 20 * DAY > Date.now() ? Date.now() : openedAt.getTime() + 20 * DAY).toISOString() : null,
+        closed_at: status === 'closed' ? new Date(Math.min(openedAt.getTime() + 20 * DAY, now)).toISOString() : null,
         closure_reason: status === 'closed' ? 'goals_achieved' : null,
         closure_outcome: status === 'closed' ? 'La persona ha recuperato autonomia con il sostegno domiciliare.' : null,
       })
@@ -85,7 +94,7 @@ export async function casesDemo(trx: Db, context: DemoContext): Promise<void> {
           from_status: step === 0 ? null : path[step - 1]!,
           to_status: to,
           reason: REASONS[to],
-          changed_at: new Date(Math.min(Date.now(), openedAt.getTime() + step * 5 * DAY)).toISOString(),
+          changed_at: new Date(Math.min(now, openedAt.getTime() + step * 5 * DAY)).toISOString(),
           changed_by: step === 0 ? opener : owner,
         })),
       )

@@ -22,8 +22,7 @@ export async function contributionsDemo(trx: Db, context: DemoContext): Promise<
     .execute();
   const active = plans.find((p) => p.status === 'active');
   const draft = plans.find((p) => p.status === 'draft');
-  const now = new Date();
-  const thisMonth = `${String(now.getUTCFullYear())}-${String(now.getUTCMonth() + 1).padStart(2, '0')}-01`;
+  const thisMonth = `${context.today.slice(0, 7)}-01`;
   if (active) {
     const commitments = await trx.selectFrom('care_plan_commitment').select('item_key').where('plan_id', '=', active.id).orderBy('position').execute();
     const proposed = await trx
@@ -50,7 +49,7 @@ export async function contributionsDemo(trx: Db, context: DemoContext): Promise<
       .insertInto('team_meeting')
       .values({
         team_id: null,
-        held_on: now.toISOString().slice(0, 10),
+        held_on: context.today,
         participant_ids: [owner, colleague, ...(manager ? [manager] : [])],
         other_participants: 'Infermiera di comunità (Ausl)',
         note: 'Équipe mensile dei contributi.',

@@ -1,10 +1,8 @@
 import type { DemoContext } from '../../../demo/feature-demos.ts';
 import type { Db } from '../../../platform/db/database.ts';
 import { activateInterventions } from '../intervention-sync.ts';
-import { todayInRome } from '../interventions.service.ts';
 import '../interventions.tables.ts';
-
-const DAY = 86_400_000;
+import { shiftDate } from '../../../platform/time/rome.ts';
 
 /**
  * The interventions of the demo plans in force (the care-plans demo writes them active directly), and a
@@ -26,12 +24,11 @@ export async function interventionsDemo(trx: Db, context: DemoContext): Promise<
     .where('s.code', '=', 'C1.01')
     .where('i.status', '=', 'active')
     .execute();
-  const today = todayInRome();
   const staff = ['Giulia Ferri', 'Paola Neri', 'Giulia Ferri, Marco Sala'];
   for (const intervention of homeCare) {
     const rows = [];
     for (let k = 1; k <= 6; k += 1) {
-      const day = new Date(Date.parse(`${today}T12:00:00Z`) - (k * 3 + 1) * DAY).toISOString().slice(0, 10);
+      const day = shiftDate(context.today, -(k * 3 + 1));
       if (day < intervention.start_date) continue;
       const absent = k === 4;
       rows.push({

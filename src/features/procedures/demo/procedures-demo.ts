@@ -1,7 +1,6 @@
 import type { DemoContext } from '../../../demo/feature-demos.ts';
 import type { Db } from '../../../platform/db/database.ts';
 import { openDemoCases } from '../../cases/demo/open-demo-cases.ts';
-import { today } from '../../households/household-rules.ts';
 import { addCalendarDays, computeDeadline, type SuspensionSpan } from '../deadline.ts';
 import type { ProcedureOutcome } from '../procedures.codes.ts';
 import '../procedures.tables.ts';
@@ -36,7 +35,7 @@ export async function proceduresDemo(trx: Db, context: DemoContext): Promise<voi
   const cases = await openDemoCases(trx, owners, PROCEDURES.length + 4);
   const types = await trx.selectFrom('procedure_type').select(['id', 'legal_deadline_days']).where('is_active', '=', true).orderBy('code').execute();
   if (cases.length === 0 || types.length === 0) return;
-  const day = today();
+  const day = context.today;
   for (const [index, demo] of PROCEDURES.entries()) {
     const target = cases[index % cases.length]!;
     const type = types.find((t) => t.legal_deadline_days === 30) ?? types[index % types.length]!;
@@ -75,6 +74,6 @@ export async function proceduresDemo(trx: Db, context: DemoContext): Promise<voi
   }
   const idle = cases.slice(PROCEDURES.length, PROCEDURES.length + 2).map((c) => c.id);
   if (idle.length > 0) {
-    await trx.updateTable('case_record').set({ last_activity_at: new Date(Date.now() - 90 * 86_400_000).toISOString() }).where('id', 'in', idle).execute();
+    await trx.updateTable('case_record').set({ last_activity_at: new Date(context.now.getTime() - 90 * 86_400_000).toISOString() }).where('id', 'in', idle).execute();
   }
 }

@@ -6,8 +6,7 @@ import { householdToHear } from '../case-facts.ts';
 import { DEFAULT_COURT } from '../referrals.codes.ts';
 import '../referrals.tables.ts';
 import '../../case-documents/case-documents.tables.ts';
-
-const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+import { shiftDate } from '../../../platform/time/rome.ts';
 
 /**
  * On the first demo case of the assistente: a referral to the disability unit (UVM), sent a week ago with
@@ -18,7 +17,7 @@ export async function referralsDemo(trx: Db, context: DemoContext): Promise<void
   if (!owner) return;
   const [first, second] = await openDemoCases(trx, [owner], 2);
   if (first) {
-    const sentOn = daysAgo(7);
+    const sentOn = shiftDate(context.today, -7);
     const { id } = await trx
       .insertInto('case_referral')
       .values({

@@ -133,6 +133,11 @@ describe('decodeFiscalCode', () => {
     expect(decodeFiscalCode('HUXLIX20A01Z210X', new Date('2019-05-05')).birthDate).toBe('1920-01-01');
   });
 
+  it('reads today as the day in Italy: a child registered at 00:30 on the day of birth is not a century old', () => {
+    // 23:30 UTC on 30 November is already 1 December in Italy.
+    expect(decodeFiscalCode('NCLFNC25T01F839V', new Date('2025-11-30T23:30:00Z')).birthDate).toBe('2025-12-01');
+  });
+
   it('checks 29 February against the chosen century', () => {
     expect(decodeFiscalCode('VRDGPP00B29L219Q', TODAY).birthDate).toBe('2000-02-29');
     expect(decodeFiscalCode('BNCLRA84B69H501D', TODAY).birthDate).toBe('1984-02-29');

@@ -1,6 +1,9 @@
 // Italian codice fiscale of natural persons (16 characters), as defined by
 // D.M. 23/12/1976 and the Agenzia delle Entrate omocodia rules.
 
+import { clock } from '../../../platform/time/clock.ts';
+import { dayInRome } from '../../../platform/time/rome.ts';
+
 export type Sex = 'M' | 'F';
 
 export type FiscalCodeInvalidReason = 'length' | 'format' | 'checkCharacter' | 'birthDate';
@@ -123,15 +126,15 @@ function toIsoDate(year: number, month: number, day: number): string {
   return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
 }
 
-/** Decodes a valid code; undefined when the code is invalid. `today` is read as a UTC date. */
-export function findDecodedFiscalCode(input: string, today: Date = new Date()): DecodedFiscalCode | undefined {
+/** Decodes a valid code; undefined when the code is invalid. `today` is read as a day in Italy. */
+export function findDecodedFiscalCode(input: string, today: Date = clock.now()): DecodedFiscalCode | undefined {
   const code = normalizeFiscalCode(input);
   if (!validateFiscalCode(code).valid) return undefined;
   const plain = undoOmocodia(code);
   const birth = readEncodedBirth(plain)!;
-  const todayIso = toIsoDate(today.getUTCFullYear(), today.getUTCMonth() + 1, today.getUTCDate());
+  const todayIso = dayInRome(today);
   // The code only holds two year digits: take the latest birth date that is not in the future.
-  let year = Math.floor(today.getUTCFullYear() / 100) * 100 + birth.yearOfCentury;
+  let year = Math.floor(Number(todayIso.slice(0, 4)) / 100) * 100 + birth.yearOfCentury;
   if (toIsoDate(year, birth.month, birth.day) > todayIso) year -= 100;
   if (birth.month === 2 && birth.day === 29 && !isLeapYear(year)) return undefined;
   return {
@@ -143,7 +146,7 @@ export function findDecodedFiscalCode(input: string, today: Date = new Date()): 
 }
 
 /** Decodes a code, throwing FiscalCodeError when it is invalid. */
-export function decodeFiscalCode(input: string, today: Date = new Date()): DecodedFiscalCode {
+export function decodeFiscalCode(input: string, today: Date = clock.now()): DecodedFiscalCode {
   const decoded = findDecodedFiscalCode(input, today);
   if (decoded) return decoded;
   const validation = validateFiscalCode(input);

@@ -11,12 +11,13 @@ import { formatNumber } from '../../platform/format.ts';
 import { usePageTitle } from '../../platform/layout/use-page-title.ts';
 import { BarChart } from '../reporting/BarChart.tsx';
 import { accessesApi } from './accesses-api.ts';
+import { clock } from '../../../../src/platform/time/clock.ts';
 
 type Dimension = 'channel' | 'needArea' | 'outcome';
 const DIMENSIONS: Dimension[] = ['channel', 'needArea', 'outcome'];
 
 function recentMonths(count: number): string[] {
-  const now = new Date();
+  const now = clock.now();
   return Array.from({ length: count }, (_, i) => {
     const d = new Date(now.getFullYear(), now.getMonth() - i, 1);
     return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;

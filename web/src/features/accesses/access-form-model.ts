@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Access, CreateAccessBody } from '../../../../src/features/accesses/accesses.schemas.ts';
 import type { Channel, Involvement, Outcome, Urgency } from '../../../../src/features/accesses/accesses.codes.ts';
 import type { ComboOption } from '../../platform/components/Combobox.tsx';
+import { clock } from '../../../../src/platform/time/clock.ts';
 
 export type AccessFormState = {
   anonymous: boolean;
@@ -26,7 +27,7 @@ const localDate = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pa
 const localTime = (d: Date) => `${pad(d.getHours())}:${pad(d.getMinutes())}`;
 
 export function emptyAccessForm(beneficiary: ComboOption | null, municipalityCode = ''): AccessFormState {
-  const now = new Date();
+  const now = clock.now();
   return {
     anonymous: false,
     anonymousDescription: '',
@@ -115,7 +116,7 @@ export function validateAccessForm(form: AccessFormState, t: Translate, editing:
   if (!editing && !form.anonymous && form.requesterDiffers && !form.requester) errors['persons.1.personId'] = t('choosePerson');
   if (form.anonymous && !form.anonymousDescription.trim()) errors.anonymousDescription = required;
   if (!form.date || !/^\d{2}:\d{2}$/.test(form.time)) errors.occurredAt = required;
-  else if (new Date(`${form.date}T${form.time}`).getTime() > Date.now() + 5 * 60_000) errors.occurredAt = t('future');
+  else if (new Date(`${form.date}T${form.time}`).getTime() > clock.nowMs() + 5 * 60_000) errors.occurredAt = t('future');
   if (!form.municipalityCode) errors.municipalityCode = required;
   if (!form.needAreaCode) errors.needAreaCode = required;
   if (!form.request.trim()) errors.request = required;

@@ -11,6 +11,7 @@ import { TextField } from '../../platform/components/TextField.tsx';
 import { usePageTitle } from '../../platform/layout/use-page-title.ts';
 import { formatRange } from './appointment-format.ts';
 import { appointmentsApi } from './appointments-api.ts';
+import { clock } from '../../../../src/platform/time/clock.ts';
 
 /** One appointment, with the actions that close it: held, no-show, cancelled (with a reason). */
 export function AppointmentPage() {
@@ -65,7 +66,7 @@ export function AppointmentPage() {
       ]
     : [];
   const mayWrite = can(me, permissions.appointmentWrite) && a?.status === 'scheduled';
-  const started = a ? Date.parse(a.startsAt) <= Date.now() : false;
+  const started = a ? Date.parse(a.startsAt) <= clock.nowMs() : false;
 
   return (
     <>

@@ -15,6 +15,7 @@ import { romeDate, romeInstant, shiftDate } from './appointment-format.ts';
 import { appointmentsApi } from './appointments-api.ts';
 import { FreeSlots } from './FreeSlots.tsx';
 import { useBookingOptions } from './use-booking-options.ts';
+import { clock } from '../../../../src/platform/time/clock.ts';
 
 const LENGTHS = [15, 30, 45, 60, 90, 120, 180, 240];
 const ROOMLESS: readonly AppointmentKind[] = ['home_visit', 'phone_call'];
@@ -45,7 +46,7 @@ export function BookingPage() {
   const { person, flag, offices, workers, colleagues, failure: loadFailure } = useBookingOptions(personId, municipalityCode);
   const [workerId, setWorkerId] = useState(params.get('workerId') ?? '');
   const [kind, setKind] = useState<AppointmentKind>(intakeItemId ? 'first_interview' : 'interview');
-  const [date, setDate] = useState(shiftDate(romeDate(new Date()), 1));
+  const [date, setDate] = useState(shiftDate(romeDate(clock.now()), 1));
   const [start, setStart] = useState('');
   const [minutes, setMinutes] = useState(60);
   const [roomId, setRoomId] = useState('');

@@ -17,6 +17,7 @@ import { useMyMunicipalities } from '../territories/use-my-municipalities.ts';
 import { formatDay, mondayOf, romeDate, shiftDate } from './appointment-format.ts';
 import { appointmentsApi } from './appointments-api.ts';
 import { AppointmentTable } from './AppointmentTable.tsx';
+import { clock } from '../../../../src/platform/time/clock.ts';
 
 const HOME = '037019';
 
@@ -31,7 +32,7 @@ export function CalendarPage() {
   const workerId = params.get('workerId') ?? '';
   const roomId = params.get('roomId') ?? '';
   const view = params.get('view') === 'day' ? 'day' : 'week';
-  const date = params.get('date') ?? romeDate(new Date());
+  const date = params.get('date') ?? romeDate(clock.now());
   const includeCancelled = params.get('cancelled') === 'true';
   const [workers, setWorkers] = useState<StaffMember[]>([]);
   const [offices, setOffices] = useState<Office[]>([]);
@@ -101,7 +102,7 @@ export function CalendarPage() {
       </div>
       <div className="d-flex flex-wrap gap-2 mb-3">
         <Button color="primary" outline size="sm" onClick={() => { set({ date: shiftDate(date, -step) }); }} testId="calendar-previous">{t('calendar.previous')}</Button>
-        <Button color="primary" outline size="sm" onClick={() => { set({ date: romeDate(new Date()) }); }} testId="calendar-today">{t('calendar.today')}</Button>
+        <Button color="primary" outline size="sm" onClick={() => { set({ date: romeDate(clock.now()) }); }} testId="calendar-today">{t('calendar.today')}</Button>
         <Button color="primary" outline size="sm" onClick={() => { set({ date: shiftDate(date, step) }); }} testId="calendar-next">{t('calendar.next')}</Button>
       </div>
       <ErrorAlert error={failure} testId="calendar-error" />

@@ -14,12 +14,13 @@ import { BarChart } from '../reporting/BarChart.tsx';
 import { useMyMunicipalities } from '../territories/use-my-municipalities.ts';
 import { romeDate } from './appointment-format.ts';
 import { appointmentsApi } from './appointments-api.ts';
+import { clock } from '../../../../src/platform/time/clock.ts';
 
 type GroupBy = 'month' | 'quarter';
 type Figures = Omit<TimelinessRow, 'period' | 'municipalityCode' | 'municipalityName'>;
 
 function defaultPeriod() {
-  const today = romeDate(new Date());
+  const today = romeDate(clock.now());
   const [year, month] = today.split('-').map(Number) as [number, number];
   const start = new Date(Date.UTC(year, month - 12, 1)).toISOString().slice(0, 10);
   return { from: start, to: today };

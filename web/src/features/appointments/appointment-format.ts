@@ -13,4 +13,4 @@ export function formatDay(date: string, language: string): string {
 }
 
 /** Italian wall-clock helpers shared with the server. */
-export { romeDate, romeClock, romeInstant, shiftDate, mondayOf } from '../../../../src/features/appointments/rome-time.ts';
+export { romeDate, romeClock, romeInstant, shiftDate, mondayOf } from '../../../../src/platform/time/rome.ts';

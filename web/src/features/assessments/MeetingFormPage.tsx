@@ -17,6 +17,7 @@ import { casesApi } from '../cases/cases-api.ts';
 import { assessmentsApi, meetingsApi } from './assessments-api.ts';
 import { ParticipantsFieldset, FollowUpsFieldset, type FollowUpRow, type ParticipantRow } from './MeetingParts.tsx';
 import { casePath, meetingPath } from './paths.ts';
+import { clock } from '../../../../src/platform/time/clock.ts';
 
 interface Form {
   date: string;
@@ -30,7 +31,7 @@ interface Form {
 }
 
 const formOf = (m: Meeting | null): Form => ({
-  date: m ? format(new Date(m.heldAt), 'yyyy-MM-dd') : format(new Date(), 'yyyy-MM-dd'),
+  date: m ? format(new Date(m.heldAt), 'yyyy-MM-dd') : format(clock.now(), 'yyyy-MM-dd'),
   time: m ? format(new Date(m.heldAt), 'HH:mm') : '10:00',
   place: m?.place ?? '',
   question: m?.question ?? '',

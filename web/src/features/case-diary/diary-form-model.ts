@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { CreateDiaryEntryBody, DiaryEntry } from '../../../../src/features/case-diary/case-diary.schemas.ts';
 import type { DiaryKind } from '../../../../src/features/case-diary/case-diary.codes.ts';
+import { clock } from '../../../../src/platform/time/clock.ts';
 
 export type ExternalRow = { key: number; name: string; body: string };
 
@@ -21,7 +22,7 @@ let rowKey = 0;
 export const externalRow = (name = '', body = ''): ExternalRow => ({ key: ++rowKey, name, body });
 
 export function emptyDiaryForm(): DiaryFormState {
-  const now = new Date();
+  const now = clock.now();
   return { kind: 'interview', date: localDate(now), time: localTime(now), minutes: '30', internalIds: [], external: [], text: '' };
 }
 

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { clock } from '../../../../src/platform/time/clock.ts';
 
 const ACTIVITY_EVENTS = ['mousemove', 'mousedown', 'keydown', 'touchstart', 'wheel', 'scroll', 'pointerdown'] as const;
 const CHECK_EVERY_MS = 5_000;
@@ -17,15 +18,15 @@ export function useIdleLock(minutes: number, onIdle: () => void | Promise<void>)
   useEffect(() => {
     if (!(minutes > 0)) return;
     const limitMs = minutes * 60_000;
-    let lastActivity = Date.now();
+    let lastActivity = clock.nowMs();
     let fired = false;
     const markActive = () => {
-      lastActivity = Date.now();
+      lastActivity = clock.nowMs();
     };
     for (const event of ACTIVITY_EVENTS) window.addEventListener(event, markActive, { passive: true, capture: true });
     const timer = window.setInterval(
       () => {
-        if (!fired && Date.now() - lastActivity >= limitMs) {
+        if (!fired && clock.nowMs() - lastActivity >= limitMs) {
           fired = true;
           void onIdleRef.current();
         }
