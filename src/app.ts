@@ -54,8 +54,8 @@ export const features: Feature[] = [
 
 export const webDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/web');
 
-export function openConfiguredDatabase(config: Config): Promise<Database> {
-  return openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: path.join(config.dataDir, 'pglite') });
+export function openConfiguredDatabase(config: Config, onConnectionError?: (error: Error) => void): Promise<Database> {
+  return openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: path.join(config.dataDir, 'pglite'), ...(onConnectionError ? { onConnectionError } : {}) });
 }
 
 /** Migrations, then each feature's start-up work (reference data). */

@@ -13,16 +13,59 @@ const usage = `Uso / usage: trama <command>
   seed-demo                      carica l'Unione demo / load the demo Union
   create-user --username U --name "Nome" --password P [--role R --territory-kind K --territory-id T]`;
 
+const COMMANDS = ['serve', 'migrate', 'seed-demo', 'create-user'] as const;
+type Command = (typeof COMMANDS)[number];
+const isCommand = (value: string | undefined): value is Command => COMMANDS.includes(value as Command);
+
+/** create-user's options, read (and checked) before the database is opened. */
+function createUserInput(args: string[]) {
+  const { values } = parseArgs({
+    args,
+    options: {
+      username: { type: 'string' },
+      name: { type: 'string' },
+      password: { type: 'string' },
+      email: { type: 'string' },
+      role: { type: 'string' },
+      'territory-kind': { type: 'string' },
+      'territory-id': { type: 'string' },
+    },
+  });
+  const parsed = CreateUserBody.safeParse({ username: values.username, displayName: values.name, password: values.password, email: values.email ?? null });
+  if (!parsed.success) {
+    const option = (field: PropertyKey | undefined) => (field === 'displayName' ? 'name' : String(field));
+    throw new Error(parsed.error.issues.map((issue) => `--${option(issue.path[0])}: ${issue.message}`).join('\n'));
+  }
+  const body = parsed.data;
+  const grant = values.role
+    ? { role: Role.parse(values.role), territoryKind: TerritoryKind.parse(values['territory-kind']), territoryId: values['territory-id'] ?? '' }
+    : undefined;
+  return { body, grant };
+}
+
 async function main(): Promise<void> {
   const [command, ...rest] = process.argv.slice(2);
+  // The command is read first: help, a typo or bad options never open (nor create) the database.
+  if (!isCommand(command)) {
+    const asked = command === undefined || command === 'help' || command === '--help' || command === '-h';
+    if (asked) console.log(usage);
+    else {
+      console.error(usage);
+      process.exitCode = 1;
+    }
+    return;
+  }
+  const newUser = command === 'create-user' ? createUserInput(rest) : undefined;
   const config = loadConfig();
   const log = createLogger(config.logLevel);
-  const database = await openConfiguredDatabase(config);
+  const database = await openConfiguredDatabase(config, (error) => {
+    log.warn({ code: (error as { code?: string }).code, message: error.message }, 'database connection lost: the pool opens a new one');
+  });
   const context = { database, config };
   const applied = await prepareDatabase(context);
   if (applied.length) log.info({ applied }, 'migrations applied');
 
-  switch (command ?? 'help') {
+  switch (command) {
     case 'migrate':
       await database.close();
       return;
@@ -33,27 +76,9 @@ async function main(): Promise<void> {
       return;
     }
     case 'create-user': {
-      const { values } = parseArgs({
-        args: rest,
-        options: {
-          username: { type: 'string' },
-          name: { type: 'string' },
-          password: { type: 'string' },
-          email: { type: 'string' },
-          role: { type: 'string' },
-          'territory-kind': { type: 'string' },
-          'territory-id': { type: 'string' },
-        },
-      });
-      const body = CreateUserBody.parse({ username: values.username, displayName: values.name, password: values.password, email: values.email ?? null });
+      const { body, grant } = newUser!;
       const user = await createUser(database.db, body);
-      if (values.role) {
-        await addGrant(database.db, user.id, {
-          role: Role.parse(values.role),
-          territoryKind: TerritoryKind.parse(values['territory-kind']),
-          territoryId: values['territory-id'] ?? '',
-        });
-      }
+      if (grant) await addGrant(database.db, user.id, grant);
       log.info({ userId: user.id }, 'user created');
       await database.close();
       return;
@@ -72,10 +97,6 @@ async function main(): Promise<void> {
       log.info({ url: `http://${config.host}:${config.port}`, engine: database.engine }, 'Trama is ready');
       return;
     }
-    default:
-      console.error(usage);
-      await database.close();
-      process.exitCode = 1;
   }
 }
 

@@ -44,6 +44,8 @@ export interface OpenOptions {
   poolSize?: number;
   /** Where the database's clock (trama_now()) stands from the machine's, in ms; Trama's clock by default. */
   clockOffsetMs?: number;
+  /** Told when an idle server connection breaks (terminated, failover, network): the pool replaces it. */
+  onConnectionError?: (error: Error) => void;
 }
 
 /**
@@ -54,13 +56,16 @@ const clockOffsetSeconds = (offsetMs = clock.offsetMs()) => (offsetMs / 1000).to
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   const offset = clockOffsetSeconds(options.clockOffsetMs);
-  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 20, offset);
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 20, offset, options.onConnectionError);
   return openPglite(options.pgliteDir, options.pgliteDump, offset);
 }
 
-async function openPostgres(connectionString: string, max: number, clockOffset: string): Promise<Database> {
+async function openPostgres(connectionString: string, max: number, clockOffset: string, onConnectionError?: (error: Error) => void): Promise<Database> {
   setPgParsers();
   const pool = new pg.Pool({ connectionString, max, options: `-c TimeZone=UTC -c trama.clock_offset=${clockOffset}` });
+  // Without a listener, an idle client's broken connection is an unhandled 'error' that ends the process;
+  // with one, the pool drops that client and opens a new one for the next query.
+  pool.on('error', (error) => onConnectionError?.(error));
   usePreparedStatements(pool);
   // Fail fast with a clear message rather than on the first request.
   const client = await pool.connect();

@@ -23,6 +23,22 @@ describe('bad input gets a clear 4xx, never a 5xx, and writes nothing', () => {
       cookies: { trama_session: desk.cookie },
     });
 
+  it('a NUL character anywhere is refused with a 400 naming the field, before the database sees it', async () => {
+    const signIn = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'sporte\u0000llo', password: 'x' } });
+    expect(signIn.statusCode).toBe(400);
+    expect(signIn.json().details[0]).toMatchObject({ path: 'username', messageEn: expect.stringContaining('null character') });
+    const person = await desk.request('POST', '/api/persons', { person: { ...valid, familyName: 'Gal\u0000lo' } });
+    expect(person.statusCode).toBe(400);
+    expect(person.json().details[0]).toMatchObject({ path: 'person.familyName', message: expect.stringContaining('carattere nullo') });
+    for (const [query, field] of [['q=Ro%00ssi', 'q'], ['fiscalCode=RSSMRA%0085T10A562S', 'fiscalCode'], ['municipalityCode=037%00019', 'municipalityCode']] as const) {
+      const search = await desk.request('GET', `/api/persons?${query}`);
+      expect(search.statusCode, query).toBe(400);
+      expect(search.json().details[0].path).toBe(`querystring.${field}`);
+    }
+    const after = (await t.database.db.selectFrom('person').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
+    expect(after).toBe(before);
+  });
+
   it('malformed JSON', async () => {
     const response = await raw('{"person": {');
     expect(response.statusCode).toBe(400);

@@ -27,8 +27,20 @@ const databaseCodes: Record<string, { code: AppError['code']; message: Bilingual
   '22008': { code: 'VALIDATION', message: { it: 'Data fuori intervallo.', en: 'Date out of range.' } },
 };
 
+/**
+ * The database went away under the request (terminated backend, failover, network reset, refused
+ * connection): nothing the user did, and worth trying again.
+ */
+function isConnectionLoss(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string' && (/^(08|57P0)/.test(code) || ['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT'].includes(code))) return true;
+  const message = error instanceof Error ? error.message : '';
+  return /Connection terminated|connection error and is not queryable|timeout exceeded when trying to connect/i.test(message);
+}
+
 function toAppError(error: unknown): AppError | undefined {
   if (error instanceof AppError) return error;
+  if (isConnectionLoss(error)) return new AppError('UNAVAILABLE');
   if (hasZodFastifySchemaValidationErrors(error)) {
     const issues = error.validation.map(
       (v) => ({ ...v.params, code: v.keyword, message: v.message, path: v.instancePath.split('/').filter(Boolean) }) as unknown as z.core.$ZodIssue,
@@ -71,5 +83,6 @@ export function handleError(error: unknown, request: FastifyRequest, reply: Fast
     return reply.status(500).type('application/json').send(JSON.stringify(errorBody(internal, request.id)));
   }
   if (known.status >= 500) request.log.error({ err: error }, 'server error');
+  if (known.code === 'UNAVAILABLE') void reply.header('retry-after', '5');
   return reply.status(known.status).type('application/json').send(JSON.stringify(errorBody(known, request.id)));
 }

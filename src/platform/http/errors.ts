@@ -19,6 +19,7 @@ export const errorCodes = {
   LOCKED: 423,
   THROTTLED: 429,
   INTERNAL: 500,
+  UNAVAILABLE: 503,
 } as const;
 export type ErrorCode = keyof typeof errorCodes;
 
@@ -54,6 +55,10 @@ const defaultMessages: Record<ErrorCode, Bilingual> = {
   INTERNAL: {
     it: 'Errore interno: riprovare; se persiste, comunicare il codice della richiesta all’assistenza.',
     en: 'Internal error: try again; if it persists, give the request id to support.',
+  },
+  UNAVAILABLE: {
+    it: 'Il servizio non è raggiungibile in questo momento (il database non risponde): riprovare tra qualche istante.',
+    en: 'The service cannot be reached right now (the database does not answer): try again in a moment.',
   },
 };
 

@@ -11,6 +11,7 @@ import { createGuard } from '../access/guard.ts';
 import { definePermissions, PUBLIC } from '../access/policy.ts';
 import { AppError } from './errors.ts';
 import { errorBody, handleError } from './error-handler.ts';
+import { refusingNul } from './nul-guard.ts';
 import type { App, AppContext, Feature } from './feature.ts';
 import { createLogger } from '../logger.ts';
 
@@ -49,7 +50,7 @@ export async function buildServer({ context, features, webDir, logger = true }: 
     routerOptions: { maxParamLength: 200 },
   }).withTypeProvider<ZodTypeProvider>();
 
-  app.setValidatorCompiler(validatorCompiler);
+  app.setValidatorCompiler(refusingNul(validatorCompiler));
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
 
