@@ -18,6 +18,8 @@ export interface Database {
   db: Db;
   /** Runs a script of several statements (migrations); no parameters. */
   exec(sql: string): Promise<void>;
+  /** Runs `work` on one connection held for its whole length (session-level locks, scripts with ROLLBACK). */
+  withConnection<T>(work: (exec: (sql: string) => Promise<unknown[]>) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -77,6 +79,19 @@ async function openPostgres(connectionString: string, max: number, clockOffset: 
     exec: async (sql) => {
       await pool.query(sql);
     },
+    withConnection: async (work) => {
+      const held = await pool.connect();
+      try {
+        return await work(async (sql) => {
+          const result: unknown = await held.query(sql);
+          // A script of several statements answers one result per statement: the last one's rows.
+          const last = (Array.isArray(result) ? result.at(-1) : result) as { rows?: unknown[] } | undefined;
+          return last?.rows ?? [];
+        });
+      } finally {
+        held.release();
+      }
+    },
     close: () => db.destroy(),
   };
 }
@@ -112,6 +127,15 @@ async function openPglite(dir: string | undefined, dump: Blob | undefined, clock
       const client = await pool.connect();
       try {
         await client.exec(sql);
+      } finally {
+        client.release();
+      }
+    },
+    withConnection: async (work) => {
+      const client = await pool.connect();
+      try {
+        // Holding the pool's one connection keeps everyone else out; exec takes scripts of several statements.
+        return await work(async (sql) => (await pglite.exec(sql)).at(-1)?.rows ?? []);
       } finally {
         client.release();
       }

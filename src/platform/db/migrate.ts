@@ -14,14 +14,15 @@ export function listMigrations(dir = migrationsDir): string[] {
     .sort();
 }
 
-async function ensureLedger(database: Database): Promise<void> {
-  // The ledger exists before trama_now() does, and records when a migration really ran.
-  // eslint-disable-next-line no-restricted-syntax
-  await database.exec(`CREATE TABLE IF NOT EXISTS schema_migration (
+// The ledger exists before trama_now() does, and records when a migration really ran.
+// eslint-disable-next-line no-restricted-syntax
+const LEDGER = `CREATE TABLE IF NOT EXISTS schema_migration (
     name text PRIMARY KEY,
     applied_at timestamptz NOT NULL DEFAULT now()
-  )`);
-}
+  )`;
+
+/** Key of the advisory lock migrations take: two servers starting together apply each migration once. */
+const MIGRATION_LOCK = 7_264_512_011;
 
 export async function appliedMigrations(database: Database): Promise<string[]> {
   const result = await sql<{ name: string }>`
@@ -34,19 +35,28 @@ export async function pendingMigrations(database: Database, dir = migrationsDir)
   return listMigrations(dir).filter((name) => !applied.has(name));
 }
 
-/** Applies pending migrations; returns their names. */
+/**
+ * Applies pending migrations; returns their names. Holds an advisory lock on one connection meanwhile, so a
+ * second server (or `trama migrate`) starting at the same time waits, then finds nothing left to do.
+ */
 export async function migrate(database: Database, dir = migrationsDir): Promise<string[]> {
-  await ensureLedger(database);
-  const pending = await pendingMigrations(database, dir);
-  for (const name of pending) {
-    const body = fs.readFileSync(path.join(dir, name), 'utf8');
-    const escaped = name.replace(/'/g, "''");
-    await database.exec(`BEGIN;\n${body}\n;INSERT INTO schema_migration (name) VALUES ('${escaped}');\nCOMMIT;`).catch(
-      async (error: unknown) => {
-        await database.exec('ROLLBACK').catch(() => undefined);
-        throw new Error(`Migration ${name} failed: ${(error as Error).message}`, { cause: error });
-      },
-    );
-  }
-  return pending;
+  return database.withConnection(async (exec) => {
+    await exec(`SELECT pg_advisory_lock(${String(MIGRATION_LOCK)})`);
+    try {
+      await exec(LEDGER);
+      const applied = new Set(((await exec('SELECT name FROM schema_migration')) as { name: string }[]).map((row) => row.name));
+      const pending = listMigrations(dir).filter((name) => !applied.has(name));
+      for (const name of pending) {
+        const body = fs.readFileSync(path.join(dir, name), 'utf8');
+        const escaped = name.replace(/'/g, "''");
+        await exec(`BEGIN;\n${body}\n;INSERT INTO schema_migration (name) VALUES ('${escaped}');\nCOMMIT;`).catch(async (error: unknown) => {
+          await exec('ROLLBACK').catch(() => undefined);
+          throw new Error(`Migration ${name} failed: ${(error as Error).message}`, { cause: error });
+        });
+      }
+      return pending;
+    } finally {
+      await exec(`SELECT pg_advisory_unlock(${String(MIGRATION_LOCK)})`).catch(() => undefined);
+    }
+  });
 }
