@@ -46,9 +46,9 @@ async function serverReachable() {
 }
 
 /** One run's environment: its own databases, and (when the clock is moved) one timeline for all its processes. */
-function runEnv(now) {
+function runEnv(now, at = String(Date.now())) {
   const env = { TRAMA_TEST_RUN_ID: `${process.pid}_${Date.now().toString(36)}` };
-  if (now) Object.assign(env, { TRAMA_NOW: now, TRAMA_NOW_AT: process.env.TRAMA_NOW_AT ?? String(Date.now()) });
+  if (now) Object.assign(env, { TRAMA_NOW: now, TRAMA_NOW_AT: at });
   return env;
 }
 
@@ -73,7 +73,7 @@ if (process.argv.includes('--dates')) {
 }
 
 // The suite "on" another date: TRAMA_NOW=2028-02-29T00:20:00+01:00 npm test.
-const env = runEnv(process.env.TRAMA_NOW);
+const env = runEnv(process.env.TRAMA_NOW, process.env.TRAMA_NOW_AT);
 if (process.env.TRAMA_NOW) console.log(`\n🕑 Trama's clock: ${process.env.TRAMA_NOW} (TRAMA_NOW)`);
 run('unit tests', 'npx', vitest('unit', extra), env);
 run('integration tests on PGlite', 'npx', vitest('integration', extra), { ...env, TRAMA_TEST_ENGINE: 'pglite' });
