@@ -6,7 +6,10 @@ import { describe, expect, it } from 'vitest';
 
 /** Runs `trama …` with its data folder in a fresh temporary directory; tells whether the folder was made. */
 function trama(...args: string[]) {
-  const dataDir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'trama-cli-')), 'data');
+  return tramaIn(path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'trama-cli-')), 'data'), ...args);
+}
+
+function tramaIn(dataDir: string, ...args: string[]) {
   const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {
     encoding: 'utf8',
     env: { ...process.env, TRAMA_DATA_DIR: dataDir, DATABASE_URL: '' },
@@ -15,7 +18,7 @@ function trama(...args: string[]) {
 }
 
 // Each run starts Node with tsx: seconds on a busy machine.
-describe('the command line reads its command before touching the database', { timeout: 60_000 }, () => {
+describe('the command line reads its command before touching the database', { timeout: 180_000 }, () => {
   it('help prints the usage and exits 0 without opening or creating a database', () => {
     for (const help of ['--help', 'help']) {
       const run = trama(help);
@@ -28,5 +31,17 @@ describe('the command line reads its command before touching the database', { ti
     expect(trama('serv')).toMatchObject({ status: 1, madeData: false });
     const noPassword = trama('create-user', '--username', 'mrossi', '--name', 'Mario Rossi');
     expect(noPassword).toMatchObject({ status: 1, madeData: false });
+  });
+
+  it('migrate --status lists what is applied and what is pending, and changes nothing', () => {
+    const dataDir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'trama-cli-')), 'data');
+    const before = tramaIn(dataDir, 'migrate', '--status');
+    expect(before.status).toBe(0);
+    expect(before.out).toMatch(/0 applied, \d+ pending/);
+    expect(tramaIn(dataDir, 'migrate', '--status').out).toBe(before.out);
+    expect(tramaIn(dataDir, 'migrate').status).toBe(0);
+    const after = tramaIn(dataDir, 'migrate', '--status');
+    expect(after.out).toMatch(/\d+ applied, 0 pending/);
+    expect(after.out).toContain('applied  20261207T0100_create-clock.sql');
   });
 });

@@ -1,6 +1,8 @@
 import { parseArgs } from 'node:util';
 import { createApp, openConfiguredDatabase, prepareDatabase } from './app.ts';
 import { loadConfig } from './platform/config.ts';
+import type { Database } from './platform/db/database.ts';
+import { appliedMigrations, pendingMigrations } from './platform/db/migrate.ts';
 import { Role, TerritoryKind } from './platform/access/roles.ts';
 import { createLogger } from './platform/logger.ts';
 import { seedDemo } from './demo/seed-demo.ts';
@@ -9,7 +11,7 @@ import { CreateUserBody } from './features/users/users.schemas.ts';
 
 const usage = `Uso / usage: trama <command>
   serve [--seed-demo-if-empty]   avvia il server / start the server
-  migrate                        applica le migrazioni / apply migrations
+  migrate [--status]             applica le migrazioni (--status: le elenca soltanto) / apply migrations (--status: list them only)
   seed-demo                      carica l'Unione demo / load the demo Union
   create-user --username U --name "Nome" --password P [--role R --territory-kind K --territory-id T]`;
 
@@ -43,6 +45,15 @@ function createUserInput(args: string[]) {
   return { body, grant };
 }
 
+/** `trama migrate --status`: what the database has and what this release would still apply; changes nothing. */
+async function printMigrationStatus(database: Database): Promise<void> {
+  const applied = await appliedMigrations(database);
+  const pending = await pendingMigrations(database);
+  for (const name of applied) console.log(`applicata / applied  ${name}`);
+  for (const name of pending) console.log(`da applicare / pending  ${name}`);
+  console.log(`${String(applied.length)} applicate, ${String(pending.length)} da applicare / ${String(applied.length)} applied, ${String(pending.length)} pending`);
+}
+
 async function main(): Promise<void> {
   const [command, ...rest] = process.argv.slice(2);
   // The command is read first: help, a typo or bad options never open (nor create) the database.
@@ -62,6 +73,11 @@ async function main(): Promise<void> {
     log.warn({ code: (error as { code?: string }).code, message: error.message }, 'database connection lost: the pool opens a new one');
   });
   const context = { database, config };
+  if (command === 'migrate' && rest.includes('--status')) {
+    await printMigrationStatus(database);
+    await database.close();
+    return;
+  }
   const applied = await prepareDatabase(context);
   if (applied.length) log.info({ applied }, 'migrations applied');
 
