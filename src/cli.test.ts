@@ -41,6 +41,7 @@ describe('the command line reads its command before touching the database', { ti
     expect(tramaIn(dataDir, 'migrate', '--status').out).toBe(before.out);
     expect(tramaIn(dataDir, 'migrate').status).toBe(0);
     const after = tramaIn(dataDir, 'migrate', '--status');
+    fs.rmSync(path.dirname(dataDir), { recursive: true, force: true });
     expect(after.out).toMatch(/\d+ applied, 0 pending/);
     expect(after.out).toContain('applied  20261207T0100_create-clock.sql');
   });
