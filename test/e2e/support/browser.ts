@@ -31,7 +31,10 @@ export async function launchBrowser(): Promise<Browser> {
     if (clock.offsetMs() !== 0) await context.clock.install({ time: clock.nowMs() });
     const page = await context.newPage();
     // As browser.newPage() does: the page owns its context.
-    page.once('close', () => void context.close());
+    page.once('close', () => {
+      // The browser may be closing already (end of the file): then so is the context.
+      context.close().catch(() => undefined);
+    });
     return page;
   };
   return Object.assign(browser, { newPage });
