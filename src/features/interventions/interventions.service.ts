@@ -49,8 +49,6 @@ export function monthBalances(i: Planned, deliveries: readonly Pick<Delivery, 'd
   return [...months.values()].sort((a, b) => a.month.localeCompare(b.month));
 }
 
-export const todayInRome = (): string => dayInRome();
-
 /** Whether the provider may still correct a delivery: recorded within the correction days. */
 const editableSql = sql<boolean>`d.recorded_at > trama_now() - make_interval(days => ${DELIVERY_CORRECTION_DAYS})`;
 
@@ -151,7 +149,7 @@ async function logProviderAccess(trx: Db, actor: Actor, action: AccessAction, ro
 }
 
 /** The provider portal's list: the organisation's interventions with this month's planned and delivered. */
-export function providerInterventions(db: Db, actor: Actor, month = todayInRome().slice(0, 7)): Promise<ProviderInterventionList> {
+export function providerInterventions(db: Db, actor: Actor, month = dayInRome().slice(0, 7)): Promise<ProviderInterventionList> {
   return db.transaction().execute(async (trx) => {
     const rows = await providerQuery(trx, actor).orderBy('i.status').orderBy('pe.family_name').orderBy('pe.given_name').orderBy('s.name').execute();
     const delivered = rows.length
@@ -237,7 +235,7 @@ export function providerIntervention(db: Db, actor: Actor, id: string): Promise<
 }
 
 function checkDelivery(row: { start_date: string; end_date: string; status: string; ended_at: string | null }, input: DeliveryInput): DeliveryInput {
-  const today = todayInRome();
+  const today = dayInRome();
   if (input.deliveredOn > today) throw invalid('deliveredOn', { it: 'La data dell’erogazione non può essere futura.', en: 'The delivery date cannot be in the future.' });
   const endedOn = row.ended_at === null ? null : new Date(row.ended_at).toISOString().slice(0, 10);
   const last = endedOn !== null && endedOn < row.end_date ? endedOn : row.end_date;

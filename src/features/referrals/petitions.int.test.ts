@@ -8,7 +8,6 @@ import type { CaseDetail } from '../cases/cases.schemas.ts';
 import type { Petition } from './referrals.schemas.ts';
 import { dayInRome, shiftDate } from '../../platform/time/rome.ts';
 
-const today = () => dayInRome();
 const REASONS = 'La signora vive sola, non riesce più a gestire le spese e i rapporti con la banca. Ha già subito raggiri.';
 
 describe('petitions for a support administrator: drafted from the case, status rules, versions, PDF, who may read them', () => {
@@ -56,7 +55,7 @@ describe('petitions for a support administrator: drafted from the case, status r
       ...extra,
     });
   const move = (p: Pick<Petition, 'id' | 'version'>, to: string, extra: Record<string, unknown> = {}) =>
-    worker.json<Petition>('POST', `/api/cases/${c.id}/petitions/${p.id}/status`, { to, on: today(), version: p.version, ...extra });
+    worker.json<Petition>('POST', `/api/cases/${c.id}/petitions/${p.id}/status`, { to, on: dayInRome(), version: p.version, ...extra });
 
   it('a new draft names the beneficiary from the registry, the default court and the household members to hear', async () => {
     const p = await newPetition();
@@ -74,16 +73,16 @@ describe('petitions for a support administrator: drafted from the case, status r
     const filed = await move(p, 'filed', { docketNumber: '1234/2026 V.G.' });
     expect(filed.status, JSON.stringify(filed.body)).toBe(200);
     p = filed.body;
-    expect(p).toMatchObject({ status: 'filed', filedOn: today(), docketNumber: '1234/2026 V.G.' });
+    expect(p).toMatchObject({ status: 'filed', filedOn: dayInRome(), docketNumber: '1234/2026 V.G.' });
     expect((await fill(p)).status).toBe(409);
     expect((await move(p, 'hearing_scheduled')).status).toBe(400);
     expect((await move(p, 'hearing_scheduled', { hearingOn: '2020-01-01' })).status).toBe(400);
-    const hearingOn = shiftDate(today(), 45);
+    const hearingOn = shiftDate(dayInRome(), 45);
     p = (await move(p, 'hearing_scheduled', { hearingOn })).body;
     expect(p).toMatchObject({ status: 'hearing_scheduled', hearingOn });
     expect((await move(p, 'decided', { decisionOutcome: 'appointed' })).status).toBe(400);
     p = (await move(p, 'decided', { decisionOutcome: 'appointed', appointedAdministrator: 'Giovanni Rossi' })).body;
-    expect(p).toMatchObject({ status: 'decided', decidedOn: today(), decisionOutcome: 'appointed', appointedAdministrator: 'Giovanni Rossi' });
+    expect(p).toMatchObject({ status: 'decided', decidedOn: dayInRome(), decisionOutcome: 'appointed', appointedAdministrator: 'Giovanni Rossi' });
     expect(p.history.map((h) => h.to)).toEqual(['filed', 'hearing_scheduled', 'decided']);
     for (const to of ['withdrawn', 'filed', 'draft']) expect((await move(p, to, { docketNumber: '1' })).status).toBe(409);
     const withdrawn = await move(await newPetition(), 'withdrawn', { note: 'La famiglia ha trovato un’altra soluzione.' });
@@ -127,7 +126,7 @@ describe('petitions for a support administrator: drafted from the case, status r
         ['GET', `/api/cases/${c.id}/petitions/${p.id}/pdf`, undefined],
         ['POST', `/api/cases/${c.id}/petitions`, {}],
         ['PUT', `/api/cases/${c.id}/petitions/${p.id}`, { courtName: 'X', reasons: 'X', acts: 'X', personsToHear: [], version: 1 }],
-        ['POST', `/api/cases/${c.id}/petitions/${p.id}/status`, { to: 'withdrawn', on: today(), version: 1 }],
+        ['POST', `/api/cases/${c.id}/petitions/${p.id}/status`, { to: 'withdrawn', on: dayInRome(), version: 1 }],
       ] as const) {
         const reply = await client.request(method, url, payload);
         expect(statuses, `${who} ${method} ${url}`).toContain(reply.statusCode);

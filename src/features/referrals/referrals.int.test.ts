@@ -8,7 +8,6 @@ import type { CaseDetail } from '../cases/cases.schemas.ts';
 import type { Referral } from './referrals.schemas.ts';
 import { dayInRome } from '../../platform/time/rome.ts';
 
-const today = () => dayInRome();
 
 describe('referrals to specialist services: documents, status rules, versions, PDF, who may read them', () => {
   let t: TestApp;
@@ -56,7 +55,7 @@ describe('referrals to specialist services: documents, status rules, versions, P
     return created.body;
   };
   const move = (r: Pick<Referral, 'id' | 'version'>, to: string, extra: Record<string, unknown> = {}) =>
-    worker.json<Referral>('POST', `/api/cases/${c.id}/referrals/${r.id}/status`, { to, on: today(), version: r.version, ...extra });
+    worker.json<Referral>('POST', `/api/cases/${c.id}/referrals/${r.id}/status`, { to, on: dayInRome(), version: r.version, ...extra });
 
   it('creates a draft with a document of the case; creation logged per person', async () => {
     const r = await newReferral();
@@ -85,7 +84,7 @@ describe('referrals to specialist services: documents, status rules, versions, P
     const sent = await move(r, 'sent');
     expect(sent.status, JSON.stringify(sent.body)).toBe(200);
     r = sent.body;
-    expect(r).toMatchObject({ status: 'sent', sentOn: today(), sentBy: { displayName: c.owner.displayName } });
+    expect(r).toMatchObject({ status: 'sent', sentOn: dayInRome(), sentBy: { displayName: c.owner.displayName } });
     const edit = await worker.json('PUT', `/api/cases/${c.id}/referrals/${r.id}`, { ...body(), version: r.version });
     expect(edit.status).toBe(409);
     r = (await move(r, 'acknowledged')).body;
@@ -96,7 +95,7 @@ describe('referrals to specialist services: documents, status rules, versions, P
     const answered = await move(r, 'answered', { answerText: 'Il servizio prende in carico il minore; primo colloquio fissato.', answerOutcome: 'taken_in_charge' });
     expect(answered.status).toBe(200);
     r = answered.body;
-    expect(r.answer).toEqual({ on: today(), text: 'Il servizio prende in carico il minore; primo colloquio fissato.', outcome: 'taken_in_charge' });
+    expect(r.answer).toEqual({ on: dayInRome(), text: 'Il servizio prende in carico il minore; primo colloquio fissato.', outcome: 'taken_in_charge' });
     expect(r.history.map((h) => `${h.from}>${h.to}`)).toEqual(['draft>sent', 'sent>acknowledged', 'acknowledged>answered']);
     for (const to of ['withdrawn', 'sent', 'draft', 'refused']) expect((await move(r, to, { answerText: 'x' })).status).toBe(409);
     const refusedOne = (await move(await newReferral(), 'sent')).body;
@@ -138,7 +137,7 @@ describe('referrals to specialist services: documents, status rules, versions, P
         ['GET', `/api/cases/${c.id}/referrals/${r.id}/pdf`, undefined],
         ['POST', `/api/cases/${c.id}/referrals`, body()],
         ['PUT', `/api/cases/${c.id}/referrals/${r.id}`, { ...body(), version: 1 }],
-        ['POST', `/api/cases/${c.id}/referrals/${r.id}/status`, { to: 'sent', on: today(), version: 1 }],
+        ['POST', `/api/cases/${c.id}/referrals/${r.id}/status`, { to: 'sent', on: dayInRome(), version: 1 }],
       ] as const) {
         const reply = await client.request(method, url, payload);
         expect(statuses, `${who} ${method} ${url}`).toContain(reply.statusCode);
