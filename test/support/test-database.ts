@@ -6,21 +6,26 @@ import { loadConfig } from '../../src/platform/config.ts';
 import { openDatabase, type Database } from '../../src/platform/db/database.ts';
 import { databaseUrl, pgliteTemplateFile, postgresTemplateName, serverUrl, testEngine } from './engine.ts';
 
+/** Creates a database on the server named after the run's template (dropped with it at the end); its URL. */
+async function createServerDatabase(suffix: string, fromTemplate: boolean): Promise<string> {
+  const name = `${postgresTemplateName}_${suffix}${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name}${fromTemplate ? ` TEMPLATE ${postgresTemplateName}` : ''}`);
+  } finally {
+    await admin.end();
+  }
+  return databaseUrl(name);
+}
+
 /** A database of its own for one test file, copied from the run's migrated and seeded template. */
 export async function openTestDatabase(): Promise<Database> {
   if (testEngine === 'pglite') {
     const dump = new Blob([fs.readFileSync(pgliteTemplateFile)]);
     return openDatabase({ pgliteDump: dump });
   }
-  const name = `${postgresTemplateName}_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${postgresTemplateName}`);
-  } finally {
-    await admin.end();
-  }
-  return openDatabase({ databaseUrl: databaseUrl(name), poolSize: 5 });
+  return openDatabase({ databaseUrl: await createServerDatabase('', true), poolSize: 5 });
 }
 
 /**
@@ -34,15 +39,7 @@ export async function openFreshDatabase(clockOffsetMs: number): Promise<Database
     await prepareDatabase({ database, config });
     return database;
   }
-  const name = `${postgresTemplateName}_fresh_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await admin.end();
-  }
-  const database = await openDatabase({ databaseUrl: databaseUrl(name), poolSize: 2, clockOffsetMs });
+  const database = await openDatabase({ databaseUrl: await createServerDatabase('fresh_', false), poolSize: 2, clockOffsetMs });
   await prepareDatabase({ database, config });
   return database;
 }
