@@ -18,6 +18,8 @@ describe('front desk and official in the browser', () => {
 
     const existing = await session.server.database.db.selectFrom('person').select(['family_name', 'given_name', 'fiscal_code', 'birth_date']).where('fiscal_code', 'is not', null).orderBy('family_name').executeTakeFirstOrThrow();
     await page.getByTestId('nav-registry').click();
+    // The new page's heading takes the focus, so a screen reader announces where the user arrived.
+    await page.waitForFunction(() => document.activeElement?.matches('#main-content h1') === true);
     await page.getByTestId('registry-search-q').fill(existing.family_name);
     await page.getByTestId('registry-search-submit').click();
     await page.getByTestId('registry-results').waitFor();

@@ -10,14 +10,18 @@ export function Layout({ children, headerTools }: { children: ReactNode; headerT
   const { pathname } = useLocation();
   const firstRender = useRef(true);
 
-  // After client-side navigation, put focus on the new page's heading so screen readers announce it.
+  // After client-side navigation, put focus on the new page's heading so screen readers announce it,
+  // unless the user has already moved the focus elsewhere meanwhile (a fast keyboard user's Tab, or a
+  // busy machine's late frame, must not be undone).
   useEffect(() => {
     if (firstRender.current) {
       firstRender.current = false;
       return;
     }
+    const focusedAtNavigation = document.activeElement;
     const frame = requestAnimationFrame(() => {
       const heading = document.querySelector<HTMLElement>('#main-content h1');
+      if (document.activeElement !== focusedAtNavigation) return;
       if (heading) {
         heading.tabIndex = -1;
         heading.focus();
