@@ -22,6 +22,14 @@ describe('territories', () => {
     expect(countries.body).toEqual([expect.objectContaining({ code: 'Z330', nameIt: 'Marocco' })]);
   });
 
+  it('looks municipalities up by a list of ISTAT codes; a list with no code is refused with a message, not a 500', async () => {
+    const listed = await admin.json<Municipality[]>('GET', '/api/territories/municipalities?codes=037019,%20037006');
+    expect(listed.body.map((m) => m.name).sort()).toEqual(['Bologna', 'Castel Maggiore']);
+    const blank = await admin.json<{ details: { path: string; messageEn: string }[] }>('GET', '/api/territories/municipalities?codes=%20');
+    expect(blank.status).toBe(400);
+    expect(blank.body.details[0]).toMatchObject({ path: 'querystring.codes', messageEn: expect.stringContaining('6 digits each') });
+  });
+
   it('the demo Union and District group real municipalities', async () => {
     const groups = await admin.json<TerritoryGroup[]>('GET', '/api/territories/groups');
     const union = groups.body.find((g) => g.name === 'Unione Reno Galliera')!;

@@ -15,7 +15,12 @@ export type Municipality = z.infer<typeof Municipality>;
 
 export const MunicipalityQuery = z.strictObject({
   q: z.string().trim().max(100).optional(),
-  codes: z.string().max(2000).optional(),
+  /** ISTAT codes separated by commas, e.g. `037006,037019`. */
+  codes: z
+    .string()
+    .max(2000)
+    .regex(/^\s*\d{6}\s*(,\s*\d{6}\s*)*$/, 'istatCodeList')
+    .optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
 });
 

@@ -4,6 +4,7 @@ import type { FieldIssue } from './errors.ts';
 /** Messages for the named formats the schemas use as regex messages. */
 const formatMessages: Record<string, [string, string]> = {
   istatCode: ['Codice ISTAT del comune: 6 cifre.', 'Municipality ISTAT code: 6 digits.'],
+  istatCodeList: ['Codici ISTAT dei comuni: 6 cifre ciascuno, separati da virgole.', 'Municipality ISTAT codes: 6 digits each, separated by commas.'],
   belfiore: ['Codice catastale: una lettera e tre cifre (es. A944, Z100).', 'Cadastral code: a letter and three digits (e.g. A944, Z100).'],
   iso2: ['Cittadinanza: codice paese di due lettere (es. IT).', 'Citizenship: two-letter country code (e.g. IT).'],
   phone: ['Telefono: solo cifre, spazi e + (5–20 caratteri).', 'Phone: digits, spaces and + only (5–20 characters).'],
