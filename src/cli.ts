@@ -3,6 +3,7 @@ import { createApp, openConfiguredDatabase, prepareDatabase } from './app.ts';
 import { loadConfig } from './platform/config.ts';
 import type { Database } from './platform/db/database.ts';
 import { appliedMigrations, pendingMigrations } from './platform/db/migrate.ts';
+import { excessPrivileges, grantApplicationRole } from './platform/db/app-role.ts';
 import { Role, TerritoryKind } from './platform/access/roles.ts';
 import { createLogger } from './platform/logger.ts';
 import { seedDemo } from './demo/seed-demo.ts';
@@ -67,7 +68,9 @@ async function main(): Promise<void> {
     return;
   }
   const newUser = command === 'create-user' ? createUserInput(rest) : undefined;
-  const config = loadConfig();
+  const settings = loadConfig();
+  // Migrations run as the tables' owner; the server as a role with only the grants it needs.
+  const config = command === 'migrate' ? { ...settings, databaseUrl: settings.migrationDatabaseUrl ?? settings.databaseUrl } : settings;
   const log = createLogger(config.logLevel);
   const database = await openConfiguredDatabase(config, (error) => {
     log.warn({ code: (error as { code?: string }).code, message: error.message }, 'database connection lost: the pool opens a new one');
@@ -83,6 +86,10 @@ async function main(): Promise<void> {
 
   switch (command) {
     case 'migrate':
+      if (config.appRole) {
+        const { appendOnly } = await grantApplicationRole(database, config.appRole);
+        log.info({ role: config.appRole, appendOnly }, 'application role granted');
+      }
       await database.close();
       return;
     case 'seed-demo': {
@@ -101,6 +108,8 @@ async function main(): Promise<void> {
     }
     case 'serve': {
       if (rest.includes('--seed-demo-if-empty') && (await seedDemo(database.db))) log.info('demo data loaded');
+      const excess = await excessPrivileges(database);
+      if (excess.length) log.warn({ excess }, 'the server connects to PostgreSQL with more privileges than it needs: see README, "Least-privilege database roles"');
       const app = await createApp(context);
       const shutdown = async () => {
         await app.close();

@@ -5,6 +5,10 @@ export interface Config {
   port: number;
   host: string;
   databaseUrl: string | undefined;
+  /** The tables' owner, for `trama migrate` (TRAMA_MIGRATION_DATABASE_URL); unset: DATABASE_URL. */
+  migrationDatabaseUrl: string | undefined;
+  /** The role the server connects as, granted what it needs by `trama migrate` (TRAMA_DATABASE_APP_ROLE). */
+  appRole: string | undefined;
   dataDir: string;
   logLevel: string;
   sessionIdleMinutes: number;
@@ -32,6 +36,8 @@ export function loadConfig(overrides: Partial<Config> = {}): Config {
     port: intFromEnv('PORT', 3000),
     host: process.env.HOST ?? '127.0.0.1',
     databaseUrl: process.env.DATABASE_URL || undefined,
+    migrationDatabaseUrl: process.env.TRAMA_MIGRATION_DATABASE_URL || undefined,
+    appRole: process.env.TRAMA_DATABASE_APP_ROLE || undefined,
     dataDir: path.resolve(process.env.TRAMA_DATA_DIR ?? './data'),
     logLevel: process.env.LOG_LEVEL ?? 'info',
     sessionIdleMinutes: intFromEnv('TRAMA_SESSION_IDLE_MINUTES', 30),

@@ -40,6 +40,8 @@ export async function pendingMigrations(database: Database, dir = migrationsDir)
  * second server (or `trama migrate`) starting at the same time waits, then finds nothing left to do.
  */
 export async function migrate(database: Database, dir = migrationsDir): Promise<string[]> {
+  // Nothing to do: no lock and no DDL, so a server running as a role that may not create tables starts.
+  if ((await pendingMigrations(database, dir)).length === 0) return [];
   return database.withConnection(async (exec) => {
     await exec(`SELECT pg_advisory_lock(${String(MIGRATION_LOCK)})`);
     try {
