@@ -54,8 +54,16 @@ export const features: Feature[] = [
 
 export const webDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/web');
 
+/** The embedded database's folder under TRAMA_DATA_DIR. */
+export const pgliteDirOf = (config: Config) => path.join(config.dataDir, 'pglite');
+
 export function openConfiguredDatabase(config: Config, onConnectionError?: (error: Error) => void): Promise<Database> {
-  return openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: path.join(config.dataDir, 'pglite'), ...(onConnectionError ? { onConnectionError } : {}) });
+  return openDatabase({
+    databaseUrl: config.databaseUrl,
+    pgliteDir: pgliteDirOf(config),
+    pgliteDurable: config.pgliteDurable,
+    ...(onConnectionError ? { onConnectionError } : {}),
+  });
 }
 
 /** Migrations, then each feature's start-up work (reference data). */
