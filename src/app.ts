@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Config } from './platform/config.ts';
+import { pgliteDirOf, type Config } from './platform/config.ts';
 import { openDatabase, type Database } from './platform/db/database.ts';
 import { migrate } from './platform/db/migrate.ts';
 import type { AppContext, Feature } from './platform/http/feature.ts';
@@ -53,9 +53,6 @@ export const features: Feature[] = [
 ];
 
 export const webDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/web');
-
-/** The embedded database's folder under TRAMA_DATA_DIR. */
-export const pgliteDirOf = (config: Config) => path.join(config.dataDir, 'pglite');
 
 export function openConfiguredDatabase(config: Config, onConnectionError?: (error: Error) => void): Promise<Database> {
   return openDatabase({

@@ -29,6 +29,9 @@ function intFromEnv(name: string, fallback: number): number {
   return value;
 }
 
+/** The embedded database's folder under TRAMA_DATA_DIR. */
+export const pgliteDirOf = (config: Pick<Config, 'dataDir'>) => path.join(config.dataDir, 'pglite');
+
 export function loadConfig(overrides: Partial<Config> = {}): Config {
   return {
     port: intFromEnv('PORT', 3000),
