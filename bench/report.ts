@@ -1,3 +1,4 @@
+import type { PgliteDurability } from './pglite-durability.ts';
 import type { CpuShare } from './cpu.ts';
 
 export interface Target {
@@ -80,6 +81,8 @@ export interface Results {
     worklist: Worklist;
     worklistSummary: Worklist;
     contributions: { endpoint: string; contributions: number; approved: number; paymentLines: number; listTotalCents: number; elapsedMs: number };
+    /** Embedded engine only: acknowledged writes with and without TRAMA_PGLITE_DURABLE (bench/pglite-durability.ts). */
+    pgliteDurability?: PgliteDurability;
   };
   server: Record<string, number>;
   checks: Record<string, unknown>;

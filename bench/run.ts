@@ -22,6 +22,7 @@ import { seedAccesses, type AccessSeedResult } from './seed-accesses.ts';
 import { seedCases, type CaseSeedResult } from './seed-cases.ts';
 import { casePageLoad, worklistLatency } from './cases.ts';
 import { contributionApproval } from './contributions.ts';
+import { pgliteDurability } from './pglite-durability.ts';
 import { loginCookie, readMemory, RssSampler, startServer } from './server.ts';
 import { round2 } from './stats.ts';
 import { verifyReads } from './verify.ts';
@@ -256,6 +257,9 @@ async function main(): Promise<void> {
     log(`pgbench, for reference: the same script parsed and planned every time (extended protocol), ${referenceSeconds} s`);
     const extended = await runPgbench({ ...pgbenchOptions, seconds: referenceSeconds, protocol: 'extended' });
 
+    log('PGlite durability: acknowledged inserts with fsync off (PGlite default) and TRAMA_PGLITE_DURABLE');
+    const durability = await pgliteDurability(Number.parseInt(process.env.TRAMA_BENCH_DURABLE_WRITES ?? '1000', 10), process.env.TRAMA_BENCH_DURABLE_DIR);
+
     const ratio = read.requestsPerSecond / pgbench.tps;
     const rssMb = Math.max(read.serverRssMaxMb, search.serverRssMaxMb, accessWrite.serverRssMaxMb, providerDelivery.serverRssMaxMb, casePage.serverRssMaxMb);
     const errorsAndNon2xx = read.errors + read.non2xx + search.errors + search.non2xx + accessWrite.errors + accessWrite.non2xx + providerDelivery.errors + providerDelivery.non2xx + casePage.errors + casePage.non2xx;
@@ -306,6 +310,7 @@ async function main(): Promise<void> {
         worklist,
         worklistSummary,
         contributions,
+        pgliteDurability: durability,
       },
       server: {
         pid: server.pid,

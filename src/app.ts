@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Config } from './platform/config.ts';
+import { pgliteDirOf, type Config } from './platform/config.ts';
 import { openDatabase, type Database } from './platform/db/database.ts';
 import { migrate } from './platform/db/migrate.ts';
 import type { AppContext, Feature } from './platform/http/feature.ts';
@@ -55,7 +55,12 @@ export const features: Feature[] = [
 export const webDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/web');
 
 export function openConfiguredDatabase(config: Config, onConnectionError?: (error: Error) => void): Promise<Database> {
-  return openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: path.join(config.dataDir, 'pglite'), ...(onConnectionError ? { onConnectionError } : {}) });
+  return openDatabase({
+    databaseUrl: config.databaseUrl,
+    pgliteDir: pgliteDirOf(config),
+    pgliteDurable: config.pgliteDurable,
+    ...(onConnectionError ? { onConnectionError } : {}),
+  });
 }
 
 /** Migrations, then each feature's start-up work (reference data). */

@@ -7,6 +7,7 @@ import { excessPrivileges, grantApplicationRole } from './platform/db/app-role.t
 import { Role, TerritoryKind } from './platform/access/roles.ts';
 import { createLogger } from './platform/logger.ts';
 import { seedDemo } from './demo/seed-demo.ts';
+import { AppError } from './platform/http/errors.ts';
 import { addGrant, createUser } from './features/users/users.service.ts';
 import { CreateUserBody } from './features/users/users.schemas.ts';
 
@@ -14,9 +15,11 @@ const usage = `Uso / usage: trama <command>
   serve [--seed-demo-if-empty]   avvia il server / start the server
   migrate [--status]             applica le migrazioni (--status: le elenca soltanto) / apply migrations (--status: list them only)
   seed-demo                      carica l'Unione demo / load the demo Union
-  create-user --username U --name "Nome" --password P [--role R --territory-kind K --territory-id T]`;
+  create-user --username U --name "Nome" --password P [--role R --territory-kind K --territory-id T]
+  backup FILE                    salva database e cartella documenti in FILE / save the database and documents folder to FILE
+  restore FILE [--force]         ripristina da FILE (--force: sostituisce i dati presenti) / restore from FILE (--force: replace existing data)`;
 
-const COMMANDS = ['serve', 'migrate', 'seed-demo', 'create-user'] as const;
+const COMMANDS = ['serve', 'migrate', 'seed-demo', 'create-user', 'backup', 'restore'] as const;
 type Command = (typeof COMMANDS)[number];
 const isCommand = (value: string | undefined): value is Command => COMMANDS.includes(value as Command);
 
@@ -46,6 +49,30 @@ function createUserInput(args: string[]) {
   return { body, grant };
 }
 
+/** backup / restore FILE [--force]: the file is required, and nothing but --force may follow (for restore). */
+function archiveArguments(command: 'backup' | 'restore', args: string[]) {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: command === 'restore' ? { force: { type: 'boolean' } } : {} });
+  if (positionals.length !== 1) throw new Error(`Uso / usage: trama ${command} FILE${command === 'restore' ? ' [--force]' : ''}`);
+  return { file: positionals[0]!, force: values.force === true };
+}
+
+/** Runs backup or restore, which open the database (or the engine's tools) themselves. */
+async function archiveCommand(command: 'backup' | 'restore', args: string[]): Promise<void> {
+  const { file, force } = archiveArguments(command, args);
+  const config = loadConfig();
+  const log = createLogger(config.logLevel);
+  // Loaded only for these commands: the server does not carry the archive code.
+  if (command === 'backup') {
+    const { createBackup } = await import('./platform/backup/backup.ts');
+    const manifest = await createBackup(config, file);
+    log.info({ file, engine: manifest.engine, tables: Object.keys(manifest.tables).length, documents: manifest.documents.files }, 'backup written');
+    return;
+  }
+  const { restoreBackup } = await import('./platform/backup/restore.ts');
+  const manifest = await restoreBackup(config, file, { force });
+  log.info({ file, engine: manifest.engine, createdAt: manifest.createdAt, documents: manifest.documents.files }, 'backup restored; run `trama migrate` (or start the server) to apply newer migrations');
+}
+
 /** `trama migrate --status`: what the database has and what this release would still apply; changes nothing. */
 async function printMigrationStatus(database: Database): Promise<void> {
   const applied = await appliedMigrations(database);
@@ -65,6 +92,10 @@ async function main(): Promise<void> {
       console.error(usage);
       process.exitCode = 1;
     }
+    return;
+  }
+  if (command === 'backup' || command === 'restore') {
+    await archiveCommand(command, rest);
     return;
   }
   const newUser = command === 'create-user' ? createUserInput(rest) : undefined;
@@ -126,6 +157,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
+  // An operator's mistake or a refused file (backup, restore) says what to do in both languages.
+  if (error instanceof AppError) console.error(`${error.bilingual.it}\n${error.bilingual.en}`);
+  else console.error(error instanceof Error ? error.message : error);
   process.exit(1);
 });

@@ -21,6 +21,8 @@ export interface Config {
   documentMaxBytes: number;
   /** Folder for case documents' bytes (TRAMA_DOCUMENTS_DIR); unset: the bytes are kept in the database. */
   documentsDir: string | undefined;
+  /** PGlite syncs every commit to the disk (TRAMA_PGLITE_DURABLE, on unless `false`): see db/pglite-durable.ts. */
+  pgliteDurable: boolean;
 }
 
 function intFromEnv(name: string, fallback: number): number {
@@ -30,6 +32,9 @@ function intFromEnv(name: string, fallback: number): number {
   if (!Number.isFinite(value)) throw new Error(`${name} must be an integer, got "${raw}"`);
   return value;
 }
+
+/** The embedded database's folder under TRAMA_DATA_DIR. */
+export const pgliteDirOf = (config: Pick<Config, 'dataDir'>) => path.join(config.dataDir, 'pglite');
 
 export function loadConfig(overrides: Partial<Config> = {}): Config {
   return {
@@ -48,6 +53,7 @@ export function loadConfig(overrides: Partial<Config> = {}): Config {
     loginLockMinutes: intFromEnv('TRAMA_LOGIN_LOCK_MINUTES', 15),
     documentMaxBytes: intFromEnv('TRAMA_DOCUMENT_MAX_BYTES', 10 * 1024 * 1024),
     documentsDir: process.env.TRAMA_DOCUMENTS_DIR ? path.resolve(process.env.TRAMA_DOCUMENTS_DIR) : undefined,
+    pgliteDurable: process.env.TRAMA_PGLITE_DURABLE !== 'false',
     ...overrides,
   };
 }

@@ -7,7 +7,7 @@ import { openDatabase, type Database } from '../../src/platform/db/database.ts';
 import { databaseUrl, pgliteTemplateFile, postgresTemplateName, serverUrl, testEngine } from './engine.ts';
 
 /** Creates a database on the server named after the run's template (dropped with it at the end); its URL. */
-async function createServerDatabase(suffix: string, fromTemplate: boolean): Promise<string> {
+export async function createServerDatabase(suffix: string, fromTemplate: boolean): Promise<string> {
   const name = `${postgresTemplateName}_${suffix}${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();

@@ -43,6 +43,10 @@ export interface OpenOptions {
   pgliteDir?: string | undefined;
   /** A PGlite dump (`dumpDataDir`) to start from: tests load a migrated template instead of migrating. */
   pgliteDump?: Blob | undefined;
+  /** Every commit on the disk before it is acknowledged (TRAMA_PGLITE_DURABLE, see pglite-durable.ts). */
+  pgliteDurable?: boolean | undefined;
+  /** Told of each fsync of a durable PGlite folder: lets a test see that writes reach the disk. */
+  onPgliteFsync?: () => void;
   poolSize?: number;
   /** Where the database's clock (trama_now()) stands from the machine's, in ms; Trama's clock by default. */
   clockOffsetMs?: number;
@@ -59,7 +63,7 @@ const clockOffsetSeconds = (offsetMs = clock.offsetMs()) => (offsetMs / 1000).to
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   const offset = clockOffsetSeconds(options.clockOffsetMs);
   if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 20, offset, options.onConnectionError);
-  return openPglite(options.pgliteDir, options.pgliteDump, offset);
+  return openPglite(options, offset);
 }
 
 async function openPostgres(connectionString: string, max: number, clockOffset: string, onConnectionError?: (error: Error) => void): Promise<Database> {
@@ -96,17 +100,21 @@ async function openPostgres(connectionString: string, max: number, clockOffset: 
   };
 }
 
-async function openPglite(dir: string | undefined, dump: Blob | undefined, clockOffset: string): Promise<Database> {
+async function openPglite(options: OpenOptions, clockOffset: string): Promise<Database> {
+  const { pgliteDir: dir, pgliteDump: dump } = options;
   if (dir) fs.mkdirSync(path.dirname(dir), { recursive: true });
   // Loaded only for the embedded engine: a server on PostgreSQL does not carry PGlite (~45 MB resident).
-  const [{ PGlite }, { btree_gist }, { pg_trgm }, { unaccent }] = await Promise.all([
+  const [{ PGlite }, { btree_gist }, { pg_trgm }, { unaccent }, { pgliteFolderOptions }, { lockDataFolder }] = await Promise.all([
     import('@electric-sql/pglite'),
     import('@electric-sql/pglite/contrib/btree_gist'),
     import('@electric-sql/pglite/contrib/pg_trgm'),
     import('@electric-sql/pglite/contrib/unaccent'),
+    import('./pglite-durable.ts'),
+    import('./pglite-lock.ts'),
   ]);
+  const unlock = dir ? lockDataFolder(dir) : () => undefined;
   const pglite = await PGlite.create({
-    ...(dir ? { dataDir: dir } : {}),
+    ...(dir ? pgliteFolderOptions(PGlite, dir, options.pgliteDurable ?? false, options.onPgliteFsync) : {}),
     ...(dump ? { loadDataDir: dump } : {}),
     extensions: { btree_gist, pg_trgm, unaccent },
     parsers: {
@@ -115,6 +123,9 @@ async function openPglite(dir: string | undefined, dump: Blob | undefined, clock
       [TIMESTAMPTZ]: toIso,
       [NUMERIC]: (v: string) => Number(v),
     },
+  }).catch((error: unknown) => {
+    unlock();
+    throw error;
   });
   await pglite.exec(`SET TIME ZONE 'UTC'; SET trama.clock_offset = '${clockOffset}'`);
   const pool = pgliteAsPool(pglite);
@@ -140,6 +151,9 @@ async function openPglite(dir: string | undefined, dump: Blob | undefined, clock
         client.release();
       }
     },
-    close: () => db.destroy(),
+    close: async () => {
+      await db.destroy();
+      unlock();
+    },
   };
 }
