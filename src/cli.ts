@@ -8,6 +8,7 @@ import { createLogger } from './platform/logger.ts';
 import { seedDemo } from './demo/seed-demo.ts';
 import { addGrant, createUser } from './features/users/users.service.ts';
 import { CreateUserBody } from './features/users/users.schemas.ts';
+import { AppError } from './platform/http/errors.ts';
 
 const usage = `Uso / usage: trama <command>
   serve [--seed-demo-if-empty]   avvia il server / start the server
@@ -117,6 +118,11 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
+  // A refused value (a password the policy refuses) is told field by field, in both languages.
+  if (error instanceof AppError && error.details) {
+    console.error(error.details.map((d) => `--${d.path}: ${d.message} / ${d.messageEn}`).join('\n'));
+    process.exit(1);
+  }
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);
 });
