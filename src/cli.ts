@@ -157,8 +157,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  // An operator's mistake or a refused file (backup, restore) says what to do in both languages.
-  if (error instanceof AppError) console.error(`${error.bilingual.it}\n${error.bilingual.en}`);
+  // A refused value (a password the policy refuses) is told field by field; an operator's mistake or a
+  // refused file (backup, restore) says what to do; both in both languages.
+  if (error instanceof AppError && error.details) console.error(error.details.map((d) => `--${d.path}: ${d.message} / ${d.messageEn}`).join('\n'));
+  else if (error instanceof AppError) console.error(`${error.bilingual.it}\n${error.bilingual.en}`);
   else console.error(error instanceof Error ? error.message : error);
   process.exit(1);
 });

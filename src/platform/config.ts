@@ -15,8 +15,19 @@ export interface Config {
   sessionMaxHours: number;
   idleLockMinutes: number;
   secureCookies: boolean;
+  /**
+   * Wrong passwords for one username from one address before each further attempt waits (TRAMA_LOGIN_MAX_FAILURES,
+   * 5); also the wrong passwords a session may take at unlock or password change before it is ended.
+   */
   loginMaxFailures: number;
+  /** The longest wait between attempts, in minutes (TRAMA_LOGIN_LOCK_MINUTES, 15); also the window of the per-address ceiling. */
   loginLockMinutes: number;
+  /** Failures from one address across all usernames in loginLockMinutes before new usernames wait (TRAMA_LOGIN_ADDRESS_MAX_FAILURES, 100). */
+  loginAddressMaxFailures: number;
+  /** Password hashes (argon2id) computed at once (TRAMA_PASSWORD_WORKERS, 2: about one per core). */
+  passwordWorkers: number;
+  /** Password checks waiting for a worker before more are refused with 503 (TRAMA_PASSWORD_QUEUE, 64). */
+  passwordQueue: number;
   /** Largest document a user may attach to a case, in bytes (TRAMA_DOCUMENT_MAX_BYTES, 10 MiB). */
   documentMaxBytes: number;
   /** Folder for case documents' bytes (TRAMA_DOCUMENTS_DIR); unset: the bytes are kept in the database. */
@@ -51,6 +62,9 @@ export function loadConfig(overrides: Partial<Config> = {}): Config {
     secureCookies: process.env.TRAMA_SECURE_COOKIES === 'true',
     loginMaxFailures: intFromEnv('TRAMA_LOGIN_MAX_FAILURES', 5),
     loginLockMinutes: intFromEnv('TRAMA_LOGIN_LOCK_MINUTES', 15),
+    loginAddressMaxFailures: intFromEnv('TRAMA_LOGIN_ADDRESS_MAX_FAILURES', 100),
+    passwordWorkers: Math.max(1, intFromEnv('TRAMA_PASSWORD_WORKERS', 2)),
+    passwordQueue: Math.max(0, intFromEnv('TRAMA_PASSWORD_QUEUE', 64)),
     documentMaxBytes: intFromEnv('TRAMA_DOCUMENT_MAX_BYTES', 10 * 1024 * 1024),
     documentsDir: process.env.TRAMA_DOCUMENTS_DIR ? path.resolve(process.env.TRAMA_DOCUMENTS_DIR) : undefined,
     pgliteDurable: process.env.TRAMA_PGLITE_DURABLE !== 'false',

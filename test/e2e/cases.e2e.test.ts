@@ -99,6 +99,16 @@ describe('cases in the browser', () => {
 
     const outsider = await session.browser.newPage();
     await signInAs(outsider, session.server.url, 'reperibile', password);
+    // The administrator chose the password: before anything else the app asks for one of the user's own.
+    await outsider.goto(`${session.server.url}/cases/${demoCase.id}`);
+    await outsider.getByTestId('password-change-required').waitFor();
+    expect(new URL(outsider.url()).pathname).toBe('/account/password');
+    await expectAccessible(outsider, 'password change required at the first sign-in');
+    await outsider.getByTestId('password-current').fill(password);
+    await outsider.getByTestId('password-new').fill('notte-di-guardia-e2e');
+    await outsider.getByTestId('password-confirm').fill('notte-di-guardia-e2e');
+    await outsider.getByTestId('password-submit').click();
+    await outsider.waitForURL((url) => url.pathname === '/');
     await outsider.goto(`${session.server.url}/cases/${demoCase.id}`);
     await outsider.getByTestId('case-exists-call').waitFor();
     expect(await outsider.getByTestId('case-persons').count()).toBe(0);

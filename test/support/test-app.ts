@@ -29,6 +29,15 @@ export async function startTestApp(overrides: Partial<Config> = {}): Promise<Tes
   };
 }
 
+/**
+ * An account an administrator created must change its password at the first sign-in
+ * (src/platform/auth/password-change.int.test.ts proves it). Tests that only need the account mark it as
+ * if its owner had already chosen the password it has.
+ */
+export async function passwordChosenByOwner(database: Database, userId: string): Promise<void> {
+  await database.db.updateTable('app_user').set({ must_change_password: false }).where('id', '=', userId).execute();
+}
+
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** A logged-in browser, reduced to what the API sees: the session cookie and the CSRF token. */

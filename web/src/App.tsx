@@ -71,8 +71,22 @@ function AfterLogin() {
   return <Navigate to={from && !from.startsWith('/login') ? from : '/'} replace />;
 }
 
+/** A password set by the administrator: nothing but the change-password page until it is replaced. */
+function PasswordChangeRoutes() {
+  return (
+    <Layout>
+      <Routes>
+        <Route path="/account/password" element={<ChangePasswordPage />} />
+        <Route path="*" element={<Navigate to="/account/password" replace />} />
+      </Routes>
+    </Layout>
+  );
+}
+
 function SignedInRoutes() {
   const p = permissions;
+  const { me } = useAuth();
+  if (me?.mustChangePassword) return <PasswordChangeRoutes />;
   return (
     <Layout headerTools={<WorklistBell />}>
       <Routes>

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { login, type Client, type TestApp } from '../../../test/support/test-app.ts';
+import { login, type Client, type TestApp, passwordChosenByOwner } from '../../../test/support/test-app.ts';
 import type { Role, TerritoryKind } from '../../platform/access/roles.ts';
 import { clock } from '../../platform/time/clock.ts';
 
@@ -19,6 +19,7 @@ export async function userWith(t: TestApp, role: Role, kind: TerritoryKind, terr
   const admin = await login(t.app, 'admin');
   const username = `acc${++userCount}.${role.replace('_', '')}.${process.pid}`;
   const user = await admin.json<{ id: string }>('POST', '/api/users', { username, displayName: `Test ${username}`, password: PASSWORD });
+  await passwordChosenByOwner(t.database, user.body.id);
   expect(user.status).toBe(200);
   const grant = await admin.request('POST', `/api/users/${user.body.id}/grants`, { role, territoryKind: kind, territoryId });
   expect(grant.statusCode).toBe(200);

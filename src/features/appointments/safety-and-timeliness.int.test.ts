@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { login, startTestApp, type Client, type TestApp } from '../../../test/support/test-app.ts';
+import { login, startTestApp, type Client, type TestApp, passwordChosenByOwner } from '../../../test/support/test-app.ts';
 import type { Appointment } from './appointments.schemas.ts';
 import { BOLOGNA, castelMaggiorePersons, clients, createOfficeWithRooms, createReferral, logCount, userId } from './appointments.fixture.ts';
 import type { SafetyFlag } from './rooms.schemas.ts';
@@ -125,6 +125,7 @@ describe('staff safety, first interviews and timeliness', () => {
   it('a desk of another territory neither sees nor books the Union’s appointments', async () => {
     const admin = c.admin!;
     const user = await admin.json<{ id: string }>('POST', '/api/users', { username: 'sportello.bologna', displayName: 'Sportello Bologna', password: 'una-password-lunga' });
+    await passwordChosenByOwner(t.database, user.body.id);
     await admin.request('POST', `/api/users/${user.body.id}/grants`, { role: 'front_desk', territoryKind: 'municipality', territoryId: BOLOGNA });
     const bologna = await login(t.app, 'sportello.bologna', 'una-password-lunga');
     expect((await bologna.request('GET', `/api/persons/${flagged}/appointments`)).statusCode).toBe(404);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { login, startTestApp, type Client, type TestApp } from '../../../test/support/test-app.ts';
+import { login, startTestApp, type Client, type TestApp, passwordChosenByOwner } from '../../../test/support/test-app.ts';
 import type { UserView } from '../users/users.schemas.ts';
 import type { ServiceMap } from './arrangements.schemas.ts';
 import type { Arrangement, ServiceDetail, ServiceSummary } from './catalogue.schemas.ts';
@@ -105,6 +105,7 @@ describe('providers and institutional arrangements', () => {
   it('giving the provider role requires an organisation, which then scopes the actor', async () => {
     const union = await t.database.db.selectFrom('territory_group').select('id').where('name', '=', 'Unione Reno Galliera').executeTakeFirstOrThrow();
     const user = await admin.json<UserView>('POST', '/api/users', { username: 'op.ponte', displayName: 'Operatrice Il Ponte', password: 'una-password-lunga' });
+    await passwordChosenByOwner(t.database, user.body.id);
     const grant = { role: 'provider', territoryKind: 'union', territoryId: union.id };
     const missing = await admin.request('POST', `/api/users/${user.body.id}/grants`, grant);
     expect(missing.statusCode).toBe(400);

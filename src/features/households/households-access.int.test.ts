@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { login, startTestApp, type Client, type TestApp } from '../../../test/support/test-app.ts';
+import { login, startTestApp, type Client, type TestApp, passwordChosenByOwner } from '../../../test/support/test-app.ts';
 import type { Role } from '../../platform/access/roles.ts';
 import { addMember, CASTEL_MAGGIORE, createHousehold, currentMembershipCount, householdOf, registerPerson } from './households-test-support.ts';
 
@@ -17,6 +17,7 @@ describe('households: territories, roles and the access log', () => {
     users += 1;
     const username = `hh${users}.${role.replace('_', '')}`;
     const user = await admin.json<{ id: string }>('POST', '/api/users', { username, displayName: username, password: 'una-password-lunga' });
+    await passwordChosenByOwner(t.database, user.body.id);
     const grant = await admin.request('POST', `/api/users/${user.body.id}/grants`, { role, territoryKind: 'municipality', territoryId: municipalityCode });
     expect(grant.statusCode).toBe(200);
     return login(t.app, username, 'una-password-lunga');

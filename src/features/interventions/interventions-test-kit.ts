@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { login, type Client, type TestApp } from '../../../test/support/test-app.ts';
+import { login, type Client, type TestApp, passwordChosenByOwner } from '../../../test/support/test-app.ts';
 import { unionId } from '../accesses/access-test-kit.ts';
 import type { CatalogueIds } from '../care-plans/care-plans-test-kit.ts';
 import { dayInRome } from '../../platform/time/rome.ts';
@@ -13,6 +13,7 @@ export async function providerUser(t: TestApp, providerId: string): Promise<Clie
   const admin = await login(t.app, 'admin');
   const username = `int${String(++count)}.provider.${String(process.pid)}`;
   const user = await admin.json<{ id: string }>('POST', '/api/users', { username, displayName: `Fornitore ${username}`, password: PASSWORD });
+  await passwordChosenByOwner(t.database, user.body.id);
   expect(user.status).toBe(200);
   const grant = await admin.request('POST', `/api/users/${user.body.id}/grants`, { role: 'provider', territoryKind: 'union', territoryId: await unionId(t), providerId });
   expect(grant.statusCode, grant.body).toBe(200);

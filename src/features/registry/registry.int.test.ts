@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { login, startTestApp, type Client, type TestApp } from '../../../test/support/test-app.ts';
+import { login, startTestApp, type Client, type TestApp, passwordChosenByOwner } from '../../../test/support/test-app.ts';
 import { computeFiscalCode } from './fiscal-code/fiscal-code.ts';
 import type { Person, PersonSearchResult } from './registry.schemas.ts';
 
@@ -169,6 +169,7 @@ describe('person registry', () => {
   it('a user sees only the persons of its territories', async () => {
     const admin = await login(t.app, 'admin');
     const user = await admin.json<{ id: string }>('POST', '/api/users', { username: 'sportello.bologna', displayName: 'Sportello Bologna', password: 'password-lunga-123' });
+    await passwordChosenByOwner(t.database, user.body.id);
     expect((await admin.request('POST', `/api/users/${user.body.id}/grants`, { role: 'front_desk', territoryKind: 'municipality', territoryId: '037006' })).statusCode).toBe(200);
     const bologna = await login(t.app, 'sportello.bologna', 'password-lunga-123');
     const found = await desk.json<PersonSearchResult>('GET', '/api/persons?q=marchetti');

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { login, startTestApp, type Client, type TestApp } from '../../../test/support/test-app.ts';
+import { login, startTestApp, type Client, type TestApp, passwordChosenByOwner } from '../../../test/support/test-app.ts';
 import { roles, type Role, type TerritoryKind } from '../../platform/access/roles.ts';
 import { computeFiscalCode } from './fiscal-code/fiscal-code.ts';
 
@@ -41,6 +41,7 @@ describe('each role receives only the fields it may see', () => {
     const admin = await login(t.app, 'admin');
     const username = `u${clients.size}.${role.replace('_', '')}`;
     const user = await admin.json<{ id: string }>('POST', '/api/users', { username, displayName: username, password: 'una-password-lunga' });
+    await passwordChosenByOwner(t.database, user.body.id);
     const grant = await admin.request('POST', `/api/users/${user.body.id}/grants`, { role, territoryKind: kind, territoryId, ...(role === 'provider' ? { providerId } : {}) });
     expect(grant.statusCode).toBe(200);
     const client = await login(t.app, username, 'una-password-lunga');
@@ -101,6 +102,7 @@ describe('each role receives only the fields it may see', () => {
     const admin = await login(t.app, 'admin');
     // A one-municipality grant where the demo has no persons: Bologna has none, so its count is hidden, not 0 or 1.
     const user = await admin.json<{ id: string }>('POST', '/api/users', { username: 'assessore.bo', displayName: 'Assessore BO', password: 'una-password-lunga' });
+    await passwordChosenByOwner(t.database, user.body.id);
     await admin.request('POST', `/api/users/${user.body.id}/grants`, { role: 'official', territoryKind: 'municipality', territoryId: BOLOGNA });
     const bo = await login(t.app, 'assessore.bo', 'una-password-lunga');
     const stats = await bo.json<{ rows: { persons: number | null }[] }>('GET', '/api/registry/stats');

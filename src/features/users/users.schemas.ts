@@ -17,6 +17,8 @@ export const UserView = z.object({
   providerName: z.string().nullable(),
   activeSessions: z.number().int(),
   lastLoginAt: z.string().nullable(),
+  /** The password was set by an administrator and the user has not replaced it yet. */
+  mustChangePassword: z.boolean(),
 });
 export type UserView = z.infer<typeof UserView>;
 

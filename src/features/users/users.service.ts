@@ -3,6 +3,7 @@ import type { Db } from '../../platform/db/database.ts';
 import { resolveGrants } from '../../platform/access/territory-resolver.ts';
 import type { Role, TerritoryKind } from '../../platform/access/roles.ts';
 import { hashPassword } from '../../platform/auth/password.ts';
+import { assertAcceptablePassword } from '../../platform/auth/password-policy.ts';
 import { revokeUserSessions } from '../../platform/auth/sessions.ts';
 import { AppError, invalid, notFound } from '../../platform/http/errors.ts';
 import type { CreateUserBody, GrantInput, ProviderOption, Team, TeamInput, UpdateUserBody, UserView } from './users.schemas.ts';
@@ -26,6 +27,7 @@ export async function listUsers(db: Db, id?: string): Promise<UserView[]> {
       'u.email',
       'u.is_active',
       'u.last_login_at',
+      'u.must_change_password',
       sql<number>`(SELECT count(*) FROM session s WHERE s.user_id = u.id AND s.revoked_at IS NULL AND s.expires_at > trama_now())`.as('active_sessions'),
       sql<string[]>`coalesce((SELECT array_agg(tm.team_id::text) FROM team_member tm WHERE tm.user_id = u.id), '{}')`.as('team_ids'),
     ])
@@ -51,6 +53,7 @@ export async function listUsers(db: Db, id?: string): Promise<UserView[]> {
     email: u.email,
     isActive: u.is_active,
     lastLoginAt: u.last_login_at,
+    mustChangePassword: u.must_change_password,
     activeSessions: u.active_sessions,
     teamIds: u.team_ids,
     providerId: u.provider_id,
@@ -67,13 +70,25 @@ export async function getUser(db: Db, id: string): Promise<UserView> {
   return user;
 }
 
+/**
+ * A new account (admin API and `trama create-user`). Its password was chosen by someone else and travelled
+ * to the user somehow, so the user must replace it at the first sign-in.
+ */
 export async function createUser(db: Db, input: CreateUserBody): Promise<UserView> {
-  const passwordHash = await hashPassword(input.password);
   const existing = await db.selectFrom('app_user').select('id').where('username', '=', input.username).executeTakeFirst();
   if (existing) throw new AppError('CONFLICT', { message: { it: 'Nome utente già in uso.', en: 'Username already taken.' } });
+  await assertAcceptablePassword('password', input.password, { username: input.username });
+  const passwordHash = await hashPassword(input.password);
   const row = await db
     .insertInto('app_user')
-    .values({ username: input.username, display_name: input.displayName, email: input.email ?? null, password_hash: passwordHash, last_login_at: null })
+    .values({
+      username: input.username,
+      display_name: input.displayName,
+      email: input.email ?? null,
+      password_hash: passwordHash,
+      last_login_at: null,
+      must_change_password: true,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return getUser(db, row.id);
@@ -95,10 +110,18 @@ export async function updateUser(db: Db, id: string, input: UpdateUserBody): Pro
   return getUser(db, id);
 }
 
+/** An administrator's reset: the user must choose their own password at the next sign-in. */
 export async function setPassword(db: Db, id: string, password: string): Promise<void> {
+  const user = await db.selectFrom('app_user').select('username').where('id', '=', id).executeTakeFirst();
+  if (!user) throw userNotFound();
+  await assertAcceptablePassword('password', password, { username: user.username });
   const passwordHash = await hashPassword(password);
   await db.transaction().execute(async (trx) => {
-    const result = await trx.updateTable('app_user').set({ password_hash: passwordHash }).where('id', '=', id).executeTakeFirst();
+    const result = await trx
+      .updateTable('app_user')
+      .set({ password_hash: passwordHash, must_change_password: true })
+      .where('id', '=', id)
+      .executeTakeFirst();
     if (Number(result.numUpdatedRows) === 0) throw userNotFound();
     await revokeUserSessions(trx, id);
   });

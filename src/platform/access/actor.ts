@@ -22,6 +22,8 @@ export interface Actor {
   sessionId: string;
   csrfToken: string;
   isLocked: boolean;
+  /** The administrator set the password: only changing it (and signing out) is allowed until then. */
+  mustChangePassword: boolean;
   grants: ResolvedGrant[];
   /** For provider staff: the organisation (provider_organisation.id) whose work the user may see; otherwise null. */
   providerId: string | null;

@@ -12,6 +12,8 @@ declare module 'fastify' {
     permission?: string;
     /** Routes a locked session may still call (see who is logged in, unlock, log out). */
     allowWhenLocked?: boolean;
+    /** Routes a user whose password the administrator set may call before changing it (besides the allowWhenLocked ones). */
+    allowBeforePasswordChange?: boolean;
   }
   interface FastifyRequest {
     actor?: Actor;
@@ -38,7 +40,7 @@ function purposeOf(request: FastifyRequest): string | null {
 /** The one place that decides whether a request may reach its handler. */
 export function createGuard(db: Db, config: Config) {
   return async function guard(request: FastifyRequest, _reply: FastifyReply): Promise<void> {
-    const { permission, allowWhenLocked } = request.routeOptions.config;
+    const { permission, allowWhenLocked, allowBeforePasswordChange } = request.routeOptions.config;
     // No route matched: the not-found handler answers, with nothing behind it to protect.
     if (permission === PUBLIC || request.routeOptions.url === undefined) return;
     if (!permission) throw new AppError('FORBIDDEN');
@@ -56,6 +58,8 @@ export function createGuard(db: Db, config: Config) {
       throw new AppError('CSRF');
     }
     if (actor.isLocked && !allowWhenLocked) throw new AppError('LOCKED');
+    // The session-keeping routes (me, lock, unlock, logout) stay open: the user must be able to leave.
+    if (actor.mustChangePassword && !allowWhenLocked && !allowBeforePasswordChange) throw new AppError('PASSWORD_CHANGE_REQUIRED');
     if (permission !== AUTHENTICATED && !holds(actor, permission)) throw new AppError('FORBIDDEN');
     request.actor = actor;
   };

@@ -41,7 +41,8 @@ describe('login, sessions, lock and CSRF', () => {
     }
     const blocked = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'amministrativo', password: DEMO_PASSWORD } });
     expect(blocked.statusCode).toBe(429);
-    expect(blocked.json().message).toContain('riprovare tra');
+    expect(blocked.json().message).toContain('riprova tra 30 secondi');
+    expect(blocked.headers['retry-after']).toBe('30');
   });
 
   it('refuses state-changing requests without the CSRF token', async () => {
@@ -97,7 +98,9 @@ describe('login, sessions, lock and CSRF', () => {
     expect(short.statusCode).toBe(400);
     expect(short.json().details[0].message).toContain('12');
     const wrong = await client.request('POST', '/api/auth/password', { currentPassword: 'not-my-password', newPassword: 'a-new-long-password' });
-    expect(wrong.statusCode).toBe(401);
+    // A field error, not a 401: the web app must not take a typo for an ended session.
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().details[0].path).toBe('currentPassword');
     expect((await client.request('POST', '/api/auth/password', { currentPassword: DEMO_PASSWORD, newPassword: 'a-new-long-password' })).statusCode).toBe(200);
     await expect(login(t.app, 'cittadino', 'a-new-long-password')).resolves.toBeDefined();
   });

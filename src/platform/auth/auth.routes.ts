@@ -6,11 +6,12 @@ import { AppError } from '../http/errors.ts';
 import { ErrorBody } from '../http/error.schemas.ts';
 import type { App, AppContext } from '../http/feature.ts';
 import { ChangePasswordBody, LoginBody, Me, Ok, UnlockBody } from './auth.schemas.ts';
-import { login } from './login.ts';
-import { hashPassword, verifyPassword } from './password.ts';
-import { loadActor, revokeSession, revokeUserSessions, SESSION_COOKIE, setSessionLocked } from './sessions.ts';
+import { confirmPassword, login } from './login.ts';
+import { hashPassword, limitPasswordWork } from './password.ts';
+import { assertAcceptablePassword } from './password-policy.ts';
+import { forgetCachedSession, loadActor, revokeSession, revokeUserSessions, SESSION_COOKIE, setSessionLocked } from './sessions.ts';
 
-const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 423: ErrorBody, 429: ErrorBody };
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 423: ErrorBody, 429: ErrorBody, 503: ErrorBody };
 
 export function toMe(actor: Actor, idleLockMinutes: number): Me {
   return {
@@ -28,19 +29,14 @@ export function toMe(actor: Actor, idleLockMinutes: number): Me {
     csrfToken: actor.csrfToken,
     idleLockMinutes,
     isLocked: actor.isLocked,
+    mustChangePassword: actor.mustChangePassword,
   };
-}
-
-async function checkPassword(context: AppContext, userId: string, password: string): Promise<void> {
-  const user = await context.database.db.selectFrom('app_user').select('password_hash').where('id', '=', userId).executeTakeFirstOrThrow();
-  if (!(await verifyPassword(user.password_hash, password))) {
-    throw new AppError('UNAUTHENTICATED', { message: { it: 'Password non corretta.', en: 'Wrong password.' } });
-  }
 }
 
 export function authRoutes(app: App, context: AppContext): void {
   const { db } = context.database;
   const { config } = context;
+  limitPasswordWork(config.passwordWorkers, config.passwordQueue);
   const cookieOptions = (request: FastifyRequest) => ({
     httpOnly: true,
     sameSite: 'strict' as const,
@@ -93,7 +89,7 @@ export function authRoutes(app: App, context: AppContext): void {
     },
     async (request) => {
       const actor = getActor(request);
-      await checkPassword(context, actor.userId, request.body.password);
+      await confirmPassword(db, config, actor, request.body.password, 'unlock');
       await setSessionLocked(db, actor.sessionId, false);
       return toMe({ ...actor, isLocked: false }, config.idleLockMinutes);
     },
@@ -102,18 +98,23 @@ export function authRoutes(app: App, context: AppContext): void {
   app.post(
     '/auth/password',
     {
-      config: { permission: AUTHENTICATED },
+      config: { permission: AUTHENTICATED, allowBeforePasswordChange: true },
       schema: { tags: ['auth'], body: ChangePasswordBody, response: { 200: Ok, ...errors } },
     },
     async (request) => {
       const actor = getActor(request);
-      await checkPassword(context, actor.userId, request.body.currentPassword);
-      const passwordHash = await hashPassword(request.body.newPassword);
+      const { currentPassword, newPassword } = request.body;
+      // The policy first: a refused new password is not a wrong guess and costs no attempt.
+      await assertAcceptablePassword('newPassword', newPassword, { username: actor.username, currentPassword });
+      await confirmPassword(db, config, actor, currentPassword, 'password');
+      const passwordHash = await hashPassword(newPassword);
       await db.transaction().execute(async (trx) => {
-        await trx.updateTable('app_user').set({ password_hash: passwordHash }).where('id', '=', actor.userId).execute();
+        await trx.updateTable('app_user').set({ password_hash: passwordHash, must_change_password: false }).where('id', '=', actor.userId).execute();
         // Other sessions of the user end: a changed password must shut out whoever knew the old one.
         await revokeUserSessions(trx, actor.userId, actor.sessionId);
       });
+      // Once committed: the next request must not find the flag still set in the actor cache.
+      forgetCachedSession(actor.sessionId);
       return { ok: true as const };
     },
   );

@@ -26,6 +26,8 @@ export const Me = z.object({
   csrfToken: z.string(),
   idleLockMinutes: z.number().int(),
   isLocked: z.boolean(),
+  /** The administrator chose the password: the web app shows only the change-password page until it is changed. */
+  mustChangePassword: z.boolean(),
 });
 export type Me = z.infer<typeof Me>;
 

@@ -13,6 +13,8 @@ export interface AppUserTable {
   last_login_at: string | null;
   /** For provider staff: the organisation whose work they see (its table belongs to the catalogue feature). */
   provider_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** An administrator chose the password: the user must change it before any other work. */
+  must_change_password: Generated<boolean>;
 }
 
 export interface UserGrantTable {
@@ -40,9 +42,15 @@ export interface LoginAttemptTable {
   id: Generated<number>;
   username: string;
   client_address: string | null;
-  succeeded: boolean;
+  /** null while the password is being checked (counts as a failure meanwhile). */
+  succeeded: boolean | null;
+  kind: Generated<AttemptKind>;
+  /** The session an unlock or password-change attempt was made in. */
+  session_id: string | null;
   at: CreatedAt;
 }
+
+export type AttemptKind = 'login' | 'unlock' | 'password';
 
 declare module '../db/tables.ts' {
   interface Tables {

@@ -51,6 +51,7 @@ export async function loadActor(db: Db, config: Config, token: string, meta: Req
       'app_user.username',
       'app_user.display_name',
       'app_user.provider_id',
+      'app_user.must_change_password',
       sql<number>`extract(epoch from trama_now() - session.last_seen_at)`.as('idle_seconds'),
     ])
     .where('session.id', '=', id)
@@ -93,6 +94,7 @@ export async function loadActor(db: Db, config: Config, token: string, meta: Req
     sessionId: id,
     csrfToken: row.csrf_token,
     isLocked: lockNow || row.locked_at !== null,
+    mustChangePassword: row.must_change_password,
     grants,
     providerId: row.provider_id,
     ...meta,
@@ -171,6 +173,11 @@ export async function loadActorCached(db: Db, config: Config, token: string, met
   }
   const session = await entry.actor;
   return session ? { ...session, ...meta } : undefined;
+}
+
+/** Drops the cached actor of a session, e.g. after the user's own password change cleared a flag it carries. */
+export function forgetCachedSession(sessionId: string): void {
+  forgetSession(sessionId);
 }
 
 export async function setSessionLocked(db: Db, sessionId: string, isLocked: boolean): Promise<void> {

@@ -83,6 +83,7 @@ export function handleError(error: unknown, request: FastifyRequest, reply: Fast
     return reply.status(500).type('application/json').send(JSON.stringify(errorBody(internal, request.id)));
   }
   if (known.status >= 500) request.log.error({ err: error }, 'server error');
-  if (known.code === 'UNAVAILABLE') void reply.header('retry-after', '5');
+  const retryAfter = known.retryAfterSeconds ?? (known.code === 'UNAVAILABLE' ? 5 : undefined);
+  if (retryAfter !== undefined) void reply.header('retry-after', String(Math.max(1, Math.ceil(retryAfter))));
   return reply.status(known.status).type('application/json').send(JSON.stringify(errorBody(known, request.id)));
 }

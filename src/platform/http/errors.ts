@@ -8,7 +8,9 @@ export const errorCodes = {
   VALIDATION: 400,
   BAD_JSON: 400,
   UNAUTHENTICATED: 401,
+  SESSION_ENDED: 401,
   FORBIDDEN: 403,
+  PASSWORD_CHANGE_REQUIRED: 403,
   CSRF: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
@@ -20,6 +22,7 @@ export const errorCodes = {
   THROTTLED: 429,
   INTERNAL: 500,
   UNAVAILABLE: 503,
+  BUSY: 503,
 } as const;
 export type ErrorCode = keyof typeof errorCodes;
 
@@ -27,7 +30,15 @@ const defaultMessages: Record<ErrorCode, Bilingual> = {
   VALIDATION: { it: 'Alcuni dati non sono validi: correggere i campi indicati.', en: 'Some data is not valid: fix the fields shown.' },
   BAD_JSON: { it: 'La richiesta non è un JSON valido.', en: 'The request is not valid JSON.' },
   UNAUTHENTICATED: { it: 'Accesso richiesto: effettuare il login.', en: 'Login required.' },
+  SESSION_ENDED: {
+    it: 'Troppe password errate: la sessione è stata chiusa per sicurezza. Accedi di nuovo.',
+    en: 'Too many wrong passwords: the session was ended for safety. Sign in again.',
+  },
   FORBIDDEN: { it: 'Non si dispone dei permessi per questa operazione.', en: 'You do not have permission for this operation.' },
+  PASSWORD_CHANGE_REQUIRED: {
+    it: 'La password è stata impostata dall’amministratore: cambiala prima di continuare.',
+    en: 'Your password was set by the administrator: change it before going on.',
+  },
   CSRF: {
     it: 'Richiesta rifiutata per sicurezza (token CSRF mancante o errato): ricaricare la pagina.',
     en: 'Request refused for security (missing or wrong CSRF token): reload the page.',
@@ -60,6 +71,10 @@ const defaultMessages: Record<ErrorCode, Bilingual> = {
     it: 'Il servizio non è raggiungibile in questo momento (il database non risponde): riprovare tra qualche istante.',
     en: 'The service cannot be reached right now (the database does not answer): try again in a moment.',
   },
+  BUSY: {
+    it: 'Troppi accessi in corso in questo momento: riprova tra qualche secondo.',
+    en: 'Too many sign-ins under way right now: try again in a few seconds.',
+  },
 };
 
 export interface FieldIssue {
@@ -74,14 +89,17 @@ export class AppError extends Error {
   readonly bilingual: Bilingual;
   readonly details: FieldIssue[] | undefined;
   readonly data: unknown;
+  /** Sent as the Retry-After header (seconds): when trying again makes sense. */
+  readonly retryAfterSeconds: number | undefined;
 
-  constructor(code: ErrorCode, options: { message?: Bilingual; details?: FieldIssue[]; data?: unknown } = {}) {
+  constructor(code: ErrorCode, options: { message?: Bilingual; details?: FieldIssue[]; data?: unknown; retryAfterSeconds?: number } = {}) {
     const bilingual = options.message ?? defaultMessages[code];
     super(bilingual.en);
     this.code = code;
     this.bilingual = bilingual;
     this.details = options.details;
     this.data = options.data;
+    this.retryAfterSeconds = options.retryAfterSeconds;
   }
 
   get status(): number {

@@ -52,7 +52,8 @@ describe.runIf(testEngine === 'postgres')('two server processes on one database,
   });
 
   it('a session opened on one process is served by the other, and ended there for both', async () => {
-    const [a, b] = servers as [{ base: string }, { base: string }];
+    const a = servers[0]!;
+    const b = servers[1]!;
     const signIn = await fetch(`${a.base}/api/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

@@ -26,7 +26,8 @@ export class NetworkError extends Error {
 }
 
 type SessionHandlers = {
-  onUnauthorized: () => void;
+  /** `code`: the server's reason, e.g. SESSION_ENDED after too many wrong passwords. */
+  onUnauthorized: (code: string | undefined) => void;
   onLocked: () => void;
 };
 
@@ -110,7 +111,7 @@ function settle(status: number, text: string, options: RequestOptions): unknown 
   if (status < 200 || status >= 300) {
     const error = new ApiError(status, isErrorBody(data) ? data : null);
     if (!options.silentAuth) {
-      if (status === 401) handlers.onUnauthorized();
+      if (status === 401) handlers.onUnauthorized(error.code);
       if (status === 423) handlers.onLocked();
     }
     throw error;

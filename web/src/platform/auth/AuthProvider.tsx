@@ -34,7 +34,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     setSessionHandlers({
-      onUnauthorized: () => { signedOut('expired'); },
+      onUnauthorized: (code) => { signedOut(code === 'SESSION_ENDED' ? 'tooManyPasswords' : 'expired'); },
       onLocked: () => { setStatus((current) => (current === 'anonymous' ? current : 'locked')); },
     });
   }, [signedOut]);
@@ -86,18 +86,28 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const unlock = useCallback(
     async (password: string) => {
-      const result = await api.post<Me>('/auth/unlock', { password }, { silentAuth: true });
-      signedIn({ ...result, isLocked: false });
-      return result;
+      try {
+        const result = await api.post<Me>('/auth/unlock', { password }, { silentAuth: true });
+        signedIn({ ...result, isLocked: false });
+        return result;
+      } catch (error) {
+        // Too many wrong passwords: the server ended the session, so the lock screen gives way to sign-in.
+        if (error instanceof ApiError && error.code === 'SESSION_ENDED') signedOut('tooManyPasswords');
+        throw error;
+      }
     },
-    [signedIn],
+    [signedIn, signedOut],
   );
+
+  const passwordChanged = useCallback(() => {
+    setMeState((current) => (current ? { ...current, mustChangePassword: false } : current));
+  }, []);
 
   useIdleLock(status === 'active' ? (me?.idleLockMinutes ?? 0) : 0, lock);
 
   const value = useMemo<AuthContextValue>(
-    () => ({ status, me, logoutReason, login, logout, lock, unlock }),
-    [status, me, logoutReason, login, logout, lock, unlock],
+    () => ({ status, me, logoutReason, login, logout, lock, unlock, passwordChanged }),
+    [status, me, logoutReason, login, logout, lock, unlock, passwordChanged],
   );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

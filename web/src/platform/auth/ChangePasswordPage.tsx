@@ -2,11 +2,13 @@ import { Alert, Button, Col, Row } from 'design-react-kit';
 import { useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChangePasswordBody } from '../../../../src/platform/auth/auth.schemas.ts';
+import { useNavigate } from 'react-router-dom';
 import { api } from '../api/api-client.ts';
 import { fieldErrorsOf, type FieldErrors } from '../api/error-text.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { TextField } from '../components/TextField.tsx';
 import { usePageTitle } from '../layout/use-page-title.ts';
+import { useAuth } from './auth-context.ts';
 
 const MIN_LENGTH = 12;
 
@@ -17,6 +19,10 @@ export function ChangePasswordPage() {
   const [failure, setFailure] = useState<unknown>(null);
   const [done, setDone] = useState(false);
   const [busy, setBusy] = useState(false);
+  const { me, passwordChanged } = useAuth();
+  const navigate = useNavigate();
+  // Read once: after the change the flag clears, and the page must still say what happened.
+  const [required] = useState(me?.mustChangePassword === true);
   usePageTitle(t('password.title'));
 
   const set = (key: keyof typeof form) => (value: string) => { setForm((f) => ({ ...f, [key]: value })); };
@@ -27,6 +33,7 @@ export function ChangePasswordPage() {
     if (!form.currentPassword) next.currentPassword = t('form.required');
     if (form.newPassword.length < MIN_LENGTH) next.newPassword = t('password.tooShort');
     if (form.confirm !== form.newPassword) next.confirm = t('password.mismatch');
+    if (form.newPassword && form.newPassword === form.currentPassword) next.newPassword = t('password.sameAsCurrent');
     setErrors(next);
     setDone(false);
     if (Object.keys(next).length) return;
@@ -37,6 +44,10 @@ export function ChangePasswordPage() {
       await api.post('/auth/password', body);
       setForm({ currentPassword: '', newPassword: '', confirm: '' });
       setDone(true);
+      if (required) {
+        passwordChanged();
+        void navigate('/', { replace: true });
+      }
     } catch (error) {
       setFailure(error);
       setErrors(fieldErrorsOf(error, i18n.language));
@@ -49,6 +60,11 @@ export function ChangePasswordPage() {
     <Row>
       <Col xs={12} lg={6}>
         <h1>{t('password.title')}</h1>
+        {required ? (
+          <Alert color="info" fade={false} testId="password-change-required">
+            {t('password.required')}
+          </Alert>
+        ) : null}
         <div aria-live="polite">
           {done ? (
             <Alert color="success" fade={false} testId="password-changed">

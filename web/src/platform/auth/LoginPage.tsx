@@ -58,6 +58,11 @@ export function LoginPage() {
                       {t('login.sessionExpired')}
                     </Alert>
                   ) : null}
+                  {logoutReason === 'tooManyPasswords' ? (
+                    <Alert color="warning" fade={false} testId="session-ended">
+                      {t('login.tooManyPasswords')}
+                    </Alert>
+                  ) : null}
                   {logoutReason === 'loggedOut' ? (
                     <Alert color="info" fade={false} testId="logged-out">
                       {t('login.loggedOut')}

@@ -4,7 +4,7 @@ import type { LoginBody, Me } from '../../../../src/platform/auth/auth.schemas.t
 export type AuthStatus = 'loading' | 'anonymous' | 'active' | 'locked';
 
 /** Why the user is on the login page, to say so there. */
-export type LogoutReason = 'expired' | 'loggedOut' | null;
+export type LogoutReason = 'expired' | 'loggedOut' | 'tooManyPasswords' | null;
 
 export type AuthContextValue = {
   status: AuthStatus;
@@ -14,6 +14,8 @@ export type AuthContextValue = {
   logout: () => Promise<void>;
   lock: () => Promise<void>;
   unlock: (password: string) => Promise<Me>;
+  /** The user changed their own password: an administrator's one no longer has to be replaced. */
+  passwordChanged: () => void;
 };
 
 export const AuthContext = createContext<AuthContextValue | null>(null);
