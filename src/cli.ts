@@ -6,7 +6,8 @@ import { appliedMigrations, pendingMigrations } from './platform/db/migrate.ts';
 import { Role, TerritoryKind } from './platform/access/roles.ts';
 import { createLogger } from './platform/logger.ts';
 import { seedDemo } from './demo/seed-demo.ts';
-import { addGrant, createUser } from './features/users/users.service.ts';
+import { addGrant } from './features/users/grants.service.ts';
+import { createUser } from './features/users/users.service.ts';
 import { CreateUserBody } from './features/users/users.schemas.ts';
 
 const usage = `Uso / usage: trama <command>
@@ -93,8 +94,8 @@ async function main(): Promise<void> {
     }
     case 'create-user': {
       const { body, grant } = newUser!;
-      const user = await createUser(database.db, body);
-      if (grant) await addGrant(database.db, user.id, grant);
+      const user = await createUser(database.db, null, body);
+      if (grant) await addGrant(database.db, null, user.id, grant);
       log.info({ userId: user.id }, 'user created');
       await database.close();
       return;

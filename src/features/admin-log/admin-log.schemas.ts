@@ -1,0 +1,61 @@
+import { z } from 'zod';
+
+/** What an administration change is about; the web names each one (admin-log i18n `entities`). */
+export const adminEntityTypes = [
+  'user',
+  'user_grant',
+  'team',
+  'territory_group',
+  'area',
+  'procedure_type',
+  'assessment_dimension',
+  'letter_template',
+  'case_settings',
+  'service',
+  'service_arrangement',
+  'provider_organisation',
+  'office',
+  'room',
+  'contribution_ceiling',
+] as const;
+export const AdminEntityType = z.enum(adminEntityTypes);
+export type AdminEntityType = z.infer<typeof AdminEntityType>;
+
+export const adminActions = ['create', 'update', 'delete', 'import', 'disable', 'enable', 'password_reset', 'sessions_revoked', 'grant_add', 'grant_remove'] as const;
+export const AdminAction = z.enum(adminActions);
+export type AdminAction = z.infer<typeof AdminAction>;
+
+export const AdminLogEntry = z.object({
+  id: z.string(),
+  at: z.string(),
+  /** Null: the command line (`trama create-user`), not a logged-in user. */
+  actorId: z.string().nullable(),
+  actorDisplayName: z.string().nullable(),
+  entityType: AdminEntityType,
+  entityId: z.string(),
+  action: AdminAction,
+  before: z.unknown().nullable(),
+  after: z.unknown().nullable(),
+  /** The municipalities the change concerns; null for installation-wide reference data. */
+  municipalityCodes: z.array(z.string()).nullable(),
+});
+export type AdminLogEntry = z.infer<typeof AdminLogEntry>;
+
+export const AdminLogQuery = z.strictObject({
+  entityType: AdminEntityType.optional(),
+  entityId: z.string().trim().min(1).max(100).optional(),
+  actorId: z.uuid().optional(),
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+  page: z.coerce.number().int().min(1).max(10000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type AdminLogQuery = z.infer<typeof AdminLogQuery>;
+
+export const AdminLogPage = z.object({
+  items: z.array(AdminLogEntry),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+export type AdminLogPage = z.infer<typeof AdminLogPage>;
