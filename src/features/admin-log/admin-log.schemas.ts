@@ -1,27 +1,9 @@
 import { z } from 'zod';
+import { adminActions, adminEntityTypes } from './admin-log.codes.ts';
 
-/** What an administration change is about; the web names each one (admin-log i18n `entities`). */
-export const adminEntityTypes = [
-  'user',
-  'user_grant',
-  'team',
-  'territory_group',
-  'area',
-  'procedure_type',
-  'assessment_dimension',
-  'letter_template',
-  'case_settings',
-  'service',
-  'service_arrangement',
-  'provider_organisation',
-  'office',
-  'room',
-  'contribution_ceiling',
-] as const;
 export const AdminEntityType = z.enum(adminEntityTypes);
 export type AdminEntityType = z.infer<typeof AdminEntityType>;
 
-export const adminActions = ['create', 'update', 'delete', 'import', 'disable', 'enable', 'password_reset', 'sessions_revoked', 'grant_add', 'grant_remove'] as const;
 export const AdminAction = z.enum(adminActions);
 export type AdminAction = z.infer<typeof AdminAction>;
 

@@ -67,7 +67,7 @@ describe('users, grants and teams (admin)', () => {
     const me = (await admin.json<{ id: string }>('GET', '/api/auth/me')).body;
     const groups = await admin.json<{ id: string; name: string }[]>('GET', '/api/territories/groups');
     const union = groups.body.find((g) => g.name === 'Unione Reno Galliera')!;
-    const before = (await admin.json<UserView>('GET', '/api/users')).body.find((u) => u.id === me.id)!.grants;
+    const before = (await admin.json<UserView[]>('GET', '/api/users')).body.find((u) => u.id === me.id)!.grants;
     const add = await admin.request('POST', `/api/users/${me.id}/grants`, { role: 'service_manager', territoryKind: 'union', territoryId: union.id });
     expect(add.statusCode).toBe(403);
     expect(add.json()).toMatchObject({ message: expect.stringContaining('proprie autorizzazioni'), messageEn: expect.stringContaining('your own grants') });
