@@ -9,6 +9,7 @@ import { buildServer } from './platform/http/server.ts';
 import { assessmentsFeature } from './features/assessments/index.ts';
 import { accessesFeature } from './features/accesses/index.ts';
 import { appointmentsFeature } from './features/appointments/index.ts';
+import { adminLogFeature } from './features/admin-log/index.ts';
 import { auditFeature } from './features/audit/index.ts';
 import { caseDiaryFeature } from './features/case-diary/index.ts';
 import { caseDocumentsFeature } from './features/case-documents/index.ts';
@@ -50,6 +51,7 @@ export const features: Feature[] = [
   interventionsFeature,
   contributionsFeature,
   auditFeature,
+  adminLogFeature,
 ];
 
 export const webDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/web');

@@ -8,7 +8,8 @@ import { Role, TerritoryKind } from './platform/access/roles.ts';
 import { createLogger } from './platform/logger.ts';
 import { seedDemo } from './demo/seed-demo.ts';
 import { AppError } from './platform/http/errors.ts';
-import { addGrant, createUser } from './features/users/users.service.ts';
+import { addGrant } from './features/users/grants.service.ts';
+import { createUser } from './features/users/users.service.ts';
 import { CreateUserBody } from './features/users/users.schemas.ts';
 
 const usage = `Uso / usage: trama <command>
@@ -131,8 +132,8 @@ async function main(): Promise<void> {
     }
     case 'create-user': {
       const { body, grant } = newUser!;
-      const user = await createUser(database.db, body);
-      if (grant) await addGrant(database.db, user.id, grant);
+      const user = await createUser(database.db, null, body);
+      if (grant) await addGrant(database.db, null, user.id, grant);
       log.info({ userId: user.id }, 'user created');
       await database.close();
       return;

@@ -73,6 +73,11 @@ export async function seedDemo(db: Db, options: { persons?: number; seed?: numbe
         .values({ user_id: row.id, role: user.role, territory_kind: user.territory, territory_id: territoryOf[user.territory] })
         .execute();
     }
+    // An admin manages grants only inside its own territory: the demo's admin also runs Bologna, whose
+    // quartieri the demo lays out as sub-municipal areas.
+    if (bologna && userIds.admin) {
+      await trx.insertInto('user_grant').values({ user_id: userIds.admin, role: 'admin', territory_kind: 'municipality', territory_id: bologna.istat_code }).execute();
+    }
     const team = await trx.insertInto('team').values({ name: 'Équipe adulti e anziani', municipality_code: castelMaggiore.istat_code }).returning('id').executeTakeFirstOrThrow();
     const members = ['assistente', 'assistente2', 'responsabile'].flatMap((name) => (userIds[name] ? [{ team_id: team.id, user_id: userIds[name] }] : []));
     await trx.insertInto('team_member').values(members).execute();

@@ -42,6 +42,7 @@ import { CaseListPage } from './features/cases/CaseListPage.tsx';
 import { CasePage } from './features/cases/CasePage.tsx';
 import { OpenCasePage } from './features/cases/OpenCasePage.tsx';
 import { AuditPage } from './features/audit/AuditPage.tsx';
+import { AdminLogPage } from './features/admin-log/AdminLogPage.tsx';
 import { ImportPage } from './features/catalogue/ImportPage.tsx';
 import { MyProviderPage } from './features/catalogue/MyProviderPage.tsx';
 import { ProvidersPage } from './features/catalogue/ProvidersPage.tsx';
@@ -108,6 +109,7 @@ function SignedInRoutes() {
         <Route path="/admin/teams" element={<RequirePermission permission={p.usersManage}><TeamsPage /></RequirePermission>} />
         <Route path="/admin/territories" element={<RequirePermission permission={p.territoriesManage}><TerritoriesAdminPage /></RequirePermission>} />
         <Route path="/audit" element={<RequirePermission permission={p.auditRead}><AuditPage /></RequirePermission>} />
+        <Route path="/admin-log" element={<RequirePermission permission={p.adminLogRead}><AdminLogPage /></RequirePermission>} />
         <Route path="/stats" element={<RequirePermission permission={p.statsRead}><StatsPage /></RequirePermission>} />
         <Route path="/catalogue" element={<RequirePermission permission={p.catalogueRead}><ServiceListPage /></RequirePermission>} />
         <Route path="/catalogue/services/new" element={<RequirePermission permission={p.catalogueManage}><ServiceFormPage /></RequirePermission>} />

@@ -4,6 +4,7 @@ import type { Db } from '../../platform/db/database.ts';
 import { AppError, notFound } from '../../platform/http/errors.ts';
 import { APPOINTMENT_READ, ROOM_MANAGE } from './permissions.ts';
 import type { Office, OfficeInput, OfficeListQuery, OfficeUpdate, Room, RoomInput } from './rooms.schemas.ts';
+import { recordAdminChange } from '../admin-log/admin-log.service.ts';
 import './appointments.tables.ts';
 import '../territories/territories.tables.ts';
 
@@ -92,29 +93,42 @@ export async function createOffice(db: Db, actor: Actor, input: OfficeInput): Pr
     });
   }
   const row = await uniqueName('office', () =>
-    db
-      .insertInto('office')
-      .values({ municipality_code: input.municipalityCode, name: input.name, address: input.address ?? null })
-      .returning('id')
-      .executeTakeFirstOrThrow(),
+    db.transaction().execute(async (trx) => {
+      const created = await trx
+        .insertInto('office')
+        .values({ municipality_code: input.municipalityCode, name: input.name, address: input.address ?? null })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await recordAdminChange(trx, actor, { entityType: 'office', entityId: created.id, action: 'create', after: created, municipalityCodes: [created.municipality_code] });
+      return created;
+    }),
   );
   return officeById(db, actor, row.id);
 }
 
 export async function updateOffice(db: Db, actor: Actor, id: string, input: OfficeUpdate): Promise<Office> {
-  await officeInManageScope(db, actor, id);
-  await uniqueName('office', () => db.updateTable('office').set({ name: input.name, address: input.address ?? null }).where('id', '=', id).execute());
+  const before = await officeInManageScope(db, actor, id);
+  await uniqueName('office', () =>
+    db.transaction().execute(async (trx) => {
+      const after = await trx.updateTable('office').set({ name: input.name, address: input.address ?? null }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+      await recordAdminChange(trx, actor, { entityType: 'office', entityId: id, action: 'update', before, after, municipalityCodes: [after.municipality_code] });
+    }),
+  );
   return officeById(db, actor, id);
 }
 
 export async function createRoom(db: Db, actor: Actor, officeId: string, input: RoomInput): Promise<Room> {
   const office = await officeInManageScope(db, actor, officeId);
   const row = await uniqueName('room', () =>
-    db
-      .insertInto('room')
-      .values({ office_id: office.id, municipality_code: office.municipality_code, name: input.name, is_protected: input.isProtected, is_active: input.isActive })
-      .returningAll()
-      .executeTakeFirstOrThrow(),
+    db.transaction().execute(async (trx) => {
+      const created = await trx
+        .insertInto('room')
+        .values({ office_id: office.id, municipality_code: office.municipality_code, name: input.name, is_protected: input.isProtected, is_active: input.isActive })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await recordAdminChange(trx, actor, { entityType: 'room', entityId: created.id, action: 'create', after: toRoom(created), municipalityCodes: [created.municipality_code] });
+      return created;
+    }),
   );
   return toRoom(row);
 }
@@ -122,14 +136,18 @@ export async function createRoom(db: Db, actor: Actor, officeId: string, input: 
 export async function updateRoom(db: Db, actor: Actor, roomId: string, input: RoomInput): Promise<Room> {
   const scope = scopeFor(actor, ROOM_MANAGE);
   const row = await uniqueName('room', () =>
-    db
-      .updateTable('room')
-      .set({ name: input.name, is_protected: input.isProtected, is_active: input.isActive })
-      .where('id', '=', roomId)
-      .where(inScope(scope, 'municipality_code'))
-      .returningAll()
-      .executeTakeFirst(),
+    db.transaction().execute(async (trx) => {
+      const before = await trx.selectFrom('room').selectAll().where('id', '=', roomId).where(inScope(scope, 'municipality_code')).forUpdate().executeTakeFirst();
+      if (!before) throw roomNotFound();
+      const after = await trx
+        .updateTable('room')
+        .set({ name: input.name, is_protected: input.isProtected, is_active: input.isActive })
+        .where('id', '=', roomId)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await recordAdminChange(trx, actor, { entityType: 'room', entityId: roomId, action: 'update', before: toRoom(before), after: toRoom(after), municipalityCodes: [after.municipality_code] });
+      return after;
+    }),
   );
-  if (!row) throw roomNotFound();
   return toRoom(row);
 }

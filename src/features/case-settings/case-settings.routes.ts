@@ -32,12 +32,12 @@ export function caseSettingsRoutes(app: App, { database: { db } }: AppContext): 
     settings.listProcedureTypes(db, request.query),
   );
   app.post(`${base}/procedure-types`, { config: manage, schema: { tags, body: ProcedureTypeInput, response: { 200: ProcedureType, ...errors } } }, async (request) =>
-    settings.createProcedureType(db, request.body),
+    settings.createProcedureType(db, getActor(request), request.body),
   );
   app.put(
     `${base}/procedure-types/:id`,
     { config: manage, schema: { tags, params: IdParams, body: ProcedureTypeUpdate, response: { 200: ProcedureType, ...errors } } },
-    async (request) => settings.updateProcedureType(db, request.params.id, request.body),
+    async (request) => settings.updateProcedureType(db, getActor(request), request.params.id, request.body),
   );
 
   app.get(
@@ -48,12 +48,12 @@ export function caseSettingsRoutes(app: App, { database: { db } }: AppContext): 
   app.post(
     `${base}/assessment-dimensions`,
     { config: manage, schema: { tags, body: AssessmentDimensionInput, response: { 200: AssessmentDimension, ...errors } } },
-    async (request) => settings.createAssessmentDimension(db, request.body),
+    async (request) => settings.createAssessmentDimension(db, getActor(request), request.body),
   );
   app.put(
     `${base}/assessment-dimensions/:id`,
     { config: manage, schema: { tags, params: IdParams, body: AssessmentDimensionUpdate, response: { 200: AssessmentDimension, ...errors } } },
-    async (request) => settings.updateAssessmentDimension(db, request.params.id, request.body),
+    async (request) => settings.updateAssessmentDimension(db, getActor(request), request.params.id, request.body),
   );
 
   app.get(`${base}/letter-templates`, { config: read, schema: { tags, querystring: ListQuery, response: { 200: z.array(LetterTemplate), ...errors } } }, async (request) =>

@@ -13,6 +13,7 @@ import type {
   ProcedureTypeUpdate,
 } from './case-settings.schemas.ts';
 import type { AssessmentDimensionTable, ProcedureTypeTable } from './case-settings.tables.ts';
+import { recordAdminChange } from '../admin-log/admin-log.service.ts';
 import './case-settings.tables.ts';
 import { clock } from '../../platform/time/clock.ts';
 
@@ -43,26 +44,36 @@ export async function listProcedureTypes(db: Db, query: ListQuery): Promise<Proc
   return (await rows.execute()).map(toProcedureType);
 }
 
-export async function createProcedureType(db: Db, input: ProcedureTypeInput): Promise<ProcedureType> {
-  const row = await unique(codeTaken, () =>
-    db
-      .insertInto('procedure_type')
-      .values({ code: input.code, name: input.name, legal_deadline_days: input.legalDeadlineDays, is_active: input.isActive })
-      .returningAll()
-      .executeTakeFirstOrThrow(),
+// Case settings are installation-wide: every manager sees their changes in the administration trail.
+export async function createProcedureType(db: Db, actor: Actor, input: ProcedureTypeInput): Promise<ProcedureType> {
+  return unique(codeTaken, () =>
+    db.transaction().execute(async (trx) => {
+      const row = await trx
+        .insertInto('procedure_type')
+        .values({ code: input.code, name: input.name, legal_deadline_days: input.legalDeadlineDays, is_active: input.isActive })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      const after = toProcedureType(row);
+      await recordAdminChange(trx, actor, { entityType: 'procedure_type', entityId: row.id, action: 'create', after, municipalityCodes: null });
+      return after;
+    }),
   );
-  return toProcedureType(row);
 }
 
-export async function updateProcedureType(db: Db, id: string, input: ProcedureTypeUpdate): Promise<ProcedureType> {
-  const row = await db
-    .updateTable('procedure_type')
-    .set({ name: input.name, legal_deadline_days: input.legalDeadlineDays, is_active: input.isActive, updated_at: clock.now().toISOString() })
-    .where('id', '=', id)
-    .returningAll()
-    .executeTakeFirst();
-  if (!row) throw notFound({ it: 'Tipo di procedimento non trovato.', en: 'Procedure type not found.' });
-  return toProcedureType(row);
+export async function updateProcedureType(db: Db, actor: Actor, id: string, input: ProcedureTypeUpdate): Promise<ProcedureType> {
+  return db.transaction().execute(async (trx) => {
+    const old = await trx.selectFrom('procedure_type').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+    const row = await trx
+      .updateTable('procedure_type')
+      .set({ name: input.name, legal_deadline_days: input.legalDeadlineDays, is_active: input.isActive, updated_at: clock.now().toISOString() })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirst();
+    if (!row || !old) throw notFound({ it: 'Tipo di procedimento non trovato.', en: 'Procedure type not found.' });
+    const after = toProcedureType(row);
+    await recordAdminChange(trx, actor, { entityType: 'procedure_type', entityId: id, action: 'update', before: toProcedureType(old), after, municipalityCodes: null });
+    return after;
+  });
 }
 
 type DimensionRow = Omit<AssessmentDimensionTable, 'id' | 'is_active' | 'updated_at' | 'level_labels'> & {
@@ -120,24 +131,33 @@ export async function listAssessmentDimensions(db: Db, query: ListQuery): Promis
   return (await rows.execute()).map(toDimension);
 }
 
-export async function createAssessmentDimension(db: Db, input: AssessmentDimensionInput): Promise<AssessmentDimension> {
+export async function createAssessmentDimension(db: Db, actor: Actor, input: AssessmentDimensionInput): Promise<AssessmentDimension> {
   checkScale(input);
-  const row = await unique(codeTaken, () =>
-    db.insertInto('assessment_dimension').values({ code: input.code, ...dimensionValues(input) }).returningAll().executeTakeFirstOrThrow(),
+  return unique(codeTaken, () =>
+    db.transaction().execute(async (trx) => {
+      const row = await trx.insertInto('assessment_dimension').values({ code: input.code, ...dimensionValues(input) }).returningAll().executeTakeFirstOrThrow();
+      const after = toDimension(row);
+      await recordAdminChange(trx, actor, { entityType: 'assessment_dimension', entityId: row.id, action: 'create', after, municipalityCodes: null });
+      return after;
+    }),
   );
-  return toDimension(row);
 }
 
-export async function updateAssessmentDimension(db: Db, id: string, input: AssessmentDimensionUpdate): Promise<AssessmentDimension> {
+export async function updateAssessmentDimension(db: Db, actor: Actor, id: string, input: AssessmentDimensionUpdate): Promise<AssessmentDimension> {
   checkScale(input);
-  const row = await db
-    .updateTable('assessment_dimension')
-    .set({ ...dimensionValues(input), updated_at: clock.now().toISOString() })
-    .where('id', '=', id)
-    .returningAll()
-    .executeTakeFirst();
-  if (!row) throw notFound({ it: 'Dimensione di valutazione non trovata.', en: 'Assessment dimension not found.' });
-  return toDimension(row);
+  return db.transaction().execute(async (trx) => {
+    const old = await trx.selectFrom('assessment_dimension').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+    const row = await trx
+      .updateTable('assessment_dimension')
+      .set({ ...dimensionValues(input), updated_at: clock.now().toISOString() })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirst();
+    if (!row || !old) throw notFound({ it: 'Dimensione di valutazione non trovata.', en: 'Assessment dimension not found.' });
+    const after = toDimension(row);
+    await recordAdminChange(trx, actor, { entityType: 'assessment_dimension', entityId: id, action: 'update', before: toDimension(old), after, municipalityCodes: null });
+    return after;
+  });
 }
 
 export async function getCaseSettings(db: Db): Promise<CaseSettings> {
@@ -146,15 +166,21 @@ export async function getCaseSettings(db: Db): Promise<CaseSettings> {
 }
 
 export async function updateCaseSettings(db: Db, actor: Actor, input: CaseSettingsInput): Promise<CaseSettings> {
-  await db
-    .updateTable('case_settings')
-    .set({
-      ...(input.inactivityDays === undefined ? {} : { inactivity_days: input.inactivityDays }),
-      ...(input.nearDeadlineDays === undefined ? {} : { near_deadline_days: input.nearDeadlineDays }),
-      updated_at: clock.now().toISOString(),
-      updated_by: actor.userId,
-    })
-    .where('id', '=', true)
-    .execute();
+  await db.transaction().execute(async (trx) => {
+    const before = await getCaseSettings(trx);
+    await trx
+      .updateTable('case_settings')
+      .set({
+        ...(input.inactivityDays === undefined ? {} : { inactivity_days: input.inactivityDays }),
+        ...(input.nearDeadlineDays === undefined ? {} : { near_deadline_days: input.nearDeadlineDays }),
+        updated_at: clock.now().toISOString(),
+        updated_by: actor.userId,
+      })
+      .where('id', '=', true)
+      .execute();
+    const after = await getCaseSettings(trx);
+    const values = (settings: CaseSettings) => ({ inactivityDays: settings.inactivityDays, nearDeadlineDays: settings.nearDeadlineDays });
+    await recordAdminChange(trx, actor, { entityType: 'case_settings', entityId: 'case_settings', action: 'update', before: values(before), after: values(after), municipalityCodes: null });
+  });
   return getCaseSettings(db);
 }

@@ -7,6 +7,7 @@ import { renderPdf, type PdfBlock } from '../../platform/documents/pdf.ts';
 import { LETTER_SAMPLE_VALUES, type LetterLanguage, type LetterPlaceholder } from './case-settings.codes.ts';
 import type { LetterTemplate, LetterTemplateInput, ListQuery } from './case-settings.schemas.ts';
 import { unique } from './case-settings.service.ts';
+import { recordAdminChange } from '../admin-log/admin-log.service.ts';
 import { assertKnownPlaceholders, fillPlaceholders } from './letter-placeholders.ts';
 import { CASE_SETTINGS_READ } from './permissions.ts';
 import './case-settings.tables.ts';
@@ -46,36 +47,45 @@ function checkPlaceholders(input: LetterTemplateInput): void {
 
 export async function createLetterTemplate(db: Db, actor: Actor, input: LetterTemplateInput): Promise<LetterTemplate> {
   checkPlaceholders(input);
-  const row = await unique(nameTaken, () =>
-    db
-      .insertInto('letter_template')
-      .values({ name: input.name, language: input.language, subject: input.subject, body: input.body, is_active: input.isActive, updated_by: actor.userId })
-      .returningAll()
-      .executeTakeFirstOrThrow(),
+  return unique(nameTaken, () =>
+    db.transaction().execute(async (trx) => {
+      const row = await trx
+        .insertInto('letter_template')
+        .values({ name: input.name, language: input.language, subject: input.subject, body: input.body, is_active: input.isActive, updated_by: actor.userId })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      const after = toTemplate(row);
+      await recordAdminChange(trx, actor, { entityType: 'letter_template', entityId: row.id, action: 'create', after, municipalityCodes: null });
+      return after;
+    }),
   );
-  return toTemplate(row);
 }
 
 export async function updateLetterTemplate(db: Db, actor: Actor, id: string, input: LetterTemplateInput): Promise<LetterTemplate> {
   checkPlaceholders(input);
-  const row = await unique(nameTaken, () =>
-    db
-      .updateTable('letter_template')
-      .set({
-        name: input.name,
-        language: input.language,
-        subject: input.subject,
-        body: input.body,
-        is_active: input.isActive,
-        updated_by: actor.userId,
-        updated_at: clock.now().toISOString(),
-      })
-      .where('id', '=', id)
-      .returningAll()
-      .executeTakeFirst(),
+  return unique(nameTaken, () =>
+    db.transaction().execute(async (trx) => {
+      const old = await trx.selectFrom('letter_template').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+      if (!old) throw templateNotFound();
+      const row = await trx
+        .updateTable('letter_template')
+        .set({
+          name: input.name,
+          language: input.language,
+          subject: input.subject,
+          body: input.body,
+          is_active: input.isActive,
+          updated_by: actor.userId,
+          updated_at: clock.now().toISOString(),
+        })
+        .where('id', '=', id)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      const after = toTemplate(row);
+      await recordAdminChange(trx, actor, { entityType: 'letter_template', entityId: id, action: 'update', before: toTemplate(old), after, municipalityCodes: null });
+      return after;
+    }),
   );
-  if (!row) throw templateNotFound();
-  return toTemplate(row);
 }
 
 /** dd/mm/yyyy in Italian letters, "26 November 2026" in English ones. */

@@ -1,7 +1,7 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Actor } from '../../platform/access/actor.ts';
 import { coversRecord, inScope, scopeFor, type Scope } from '../../platform/access/scope.ts';
-import type { AccessAction } from '../../platform/audit/access-log.schemas.ts';
+import type { AccessAction, AccessOutcome } from '../../platform/audit/access-log.schemas.ts';
 import { writeAccessLog } from '../../platform/audit/access-log.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { AppError, notFound } from '../../platform/http/errors.ts';
@@ -73,13 +73,17 @@ export function managesCase(actor: Actor, record: Pick<CaseTerritory, 'municipal
   return coversRecord(caseScopes(actor).manage, record.municipality_code, record.area_id);
 }
 
-const noContent = () =>
-  new AppError('FORBIDDEN', {
-    message: {
-      it: 'Il caso esiste ma non fa parte dei propri casi: per leggerlo in urgenza usare «Accesso in emergenza» indicando il motivo.',
-      en: 'The case exists but is not one of yours: to read it urgently use "Emergency access" and state the reason.',
-    },
-  });
+/** The 403 of an actor who may know the case exists but not read it; `loggingRefusal` logs it. */
+export class CaseContentRefused extends AppError {
+  constructor(readonly caseId: string) {
+    super('FORBIDDEN', {
+      message: {
+        it: 'Il caso esiste ma non fa parte dei propri casi: per leggerlo in urgenza usare «Accesso in emergenza» indicando il motivo.',
+        en: 'The case exists but is not one of yours: to read it urgently use "Emergency access" and state the reason.',
+      },
+    });
+  }
+}
 
 /**
  * The gate of every read or write of case content: throws 404 when the actor may not know the case,
@@ -88,7 +92,7 @@ const noContent = () =>
 export async function requireCaseContent(trx: Db, actor: Actor, caseId: string): Promise<CaseTerritory> {
   const { level, record } = await caseAccessLevel(trx, actor, caseId);
   if (level === 'none' || !record) throw caseNotFound();
-  if (level === 'exists') throw noContent();
+  if (level === 'exists') throw new CaseContentRefused(caseId);
   return record;
 }
 
@@ -106,14 +110,28 @@ export interface CasePersonRef {
 }
 
 /** Logs a read (or write) of case content for every person of the cases, in the caller's transaction. */
-export async function logCaseAccess(trx: Db, actor: Actor, caseIds: string[], action: AccessAction, recordType = 'case'): Promise<void> {
+export async function logCaseAccess(
+  trx: Db,
+  actor: Actor,
+  caseIds: string[],
+  action: AccessAction,
+  recordType = 'case',
+  outcome: AccessOutcome = 'allowed',
+): Promise<void> {
   if (caseIds.length === 0) return;
   const persons = await trx.selectFrom('case_person').select(['case_id', 'person_id', 'municipality_code']).where('case_id', 'in', caseIds).execute();
-  await logCasePersons(trx, actor, persons, action, recordType);
+  await logCasePersons(trx, actor, persons, action, recordType, outcome);
 }
 
 /** Same as logCaseAccess for persons the caller has already read (saves reading them again). */
-export async function logCasePersons(trx: Db, actor: Actor, persons: readonly CasePersonRef[], action: AccessAction, recordType = 'case'): Promise<void> {
+export async function logCasePersons(
+  trx: Db,
+  actor: Actor,
+  persons: readonly CasePersonRef[],
+  action: AccessAction,
+  recordType = 'case',
+  outcome: AccessOutcome = 'allowed',
+): Promise<void> {
   if (persons.length === 0) return;
   const scope: Scope = caseScopes(actor).read;
   await writeAccessLog(
@@ -122,7 +140,24 @@ export async function logCasePersons(trx: Db, actor: Actor, persons: readonly Ca
     scope.grants.length > 0 ? scope : caseScopes(actor).exists,
     action,
     persons.map((p) => ({ personId: p.person_id, municipalityCode: p.municipality_code, recordType, recordId: p.case_id })),
+    outcome,
   );
+}
+
+/**
+ * Runs `attempt` (which opens its own transaction on one case); when the gate refuses the content (403,
+ * existence only), writes the refused attempt to the access log in a transaction of its own — the
+ * attempt's transaction has rolled back — then lets the 403 go on. A manager thus sees who tried.
+ */
+export async function loggingRefusal<T>(db: Db, actor: Actor, access: { action: AccessAction; recordType: string }, attempt: () => Promise<T>): Promise<T> {
+  try {
+    return await attempt();
+  } catch (error) {
+    if (error instanceof CaseContentRefused) {
+      await db.transaction().execute((trx) => logCaseAccess(trx, actor, [error.caseId], access.action, access.recordType, 'refused'));
+    }
+    throw error;
+  }
 }
 
 /**
@@ -138,13 +173,15 @@ export async function withCaseContent<T>(
   access: { action: AccessAction; recordType: string; lock?: boolean },
   work: (trx: Db, record: CaseTerritory) => Promise<T>,
 ): Promise<T> {
-  return db.transaction().execute(async (trx) => {
-    const record = await requireCaseContent(trx, actor, caseId);
-    if (access.lock) await trx.selectFrom('case_record').select('id').where('id', '=', caseId).forUpdate().execute();
-    const result = await work(trx, record);
-    await logCaseAccess(trx, actor, [caseId], access.action, access.recordType);
-    return result;
-  });
+  return loggingRefusal(db, actor, access, () =>
+    db.transaction().execute(async (trx) => {
+      const record = await requireCaseContent(trx, actor, caseId);
+      if (access.lock) await trx.selectFrom('case_record').select('id').where('id', '=', caseId).forUpdate().execute();
+      const result = await work(trx, record);
+      await logCaseAccess(trx, actor, [caseId], access.action, access.recordType);
+      return result;
+    }),
+  );
 }
 
 /** Marks activity on the case (a diary entry, a document, an assessment…): feeds the "no activity for N days" worklist. */

@@ -4,7 +4,7 @@ import { inScope, scopeFor } from '../../platform/access/scope.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { AppError, invalid, notFound } from '../../platform/http/errors.ts';
 import { writeAccessLog } from '../../platform/audit/access-log.ts';
-import { caseScopes, lockCaseContent, managesCase } from './case-access.ts';
+import { caseScopes, lockCaseContent, loggingRefusal, managesCase } from './case-access.ts';
 import { readFullCase } from './case-detail.ts';
 import { currentPlanObjectives } from '../care-plans/closure-objectives.ts';
 import { CASE_TRANSITIONS, type CaseStatus } from './cases.codes.ts';
@@ -21,17 +21,20 @@ type Change = (trx: Db, row: LockedCase) => Promise<Record<string, unknown>>;
  * case, read and logged), the change, version + 1 and last activity, read back (logged as update).
  */
 export async function changeCase(db: Db, actor: Actor, caseId: string, version: number, change: Change): Promise<CaseDetail> {
-  const outcome = await db.transaction().execute(async (trx) => {
-    const row = await lockCaseContent(trx, actor, caseId);
-    if (row.version !== version) return { conflict: await readFullCase(trx, actor, caseId, 'read') };
-    const values = await change(trx, row);
-    await trx
-      .updateTable('case_record')
-      .set({ ...values, version: version + 1, last_activity_at: sql`trama_now()` })
-      .where('id', '=', caseId)
-      .execute();
-    return { saved: await readFullCase(trx, actor, caseId, 'update') };
-  });
+  const refusalLog = { action: 'update' as const, recordType: 'case' };
+  const outcome = await loggingRefusal(db, actor, refusalLog, () =>
+    db.transaction().execute(async (trx) => {
+      const row = await lockCaseContent(trx, actor, caseId);
+      if (row.version !== version) return { conflict: await readFullCase(trx, actor, caseId, 'read') };
+      const values = await change(trx, row);
+      await trx
+        .updateTable('case_record')
+        .set({ ...values, version: version + 1, last_activity_at: sql`trama_now()` })
+        .where('id', '=', caseId)
+        .execute();
+      return { saved: await readFullCase(trx, actor, caseId, 'update') };
+    }),
+  );
   if ('conflict' in outcome) throw new AppError('VERSION_CONFLICT', { data: { current: outcome.conflict } });
   return outcome.saved;
 }

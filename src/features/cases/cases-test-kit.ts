@@ -26,14 +26,23 @@ export async function aCase(worker: Client, personIds: string[], body: Record<st
   return opened.body;
 }
 
-/** Access-log rows of a case for an action: of record type `case` unless another feature's is given, by anyone or by `userId`. */
-export async function caseLogCount(t: TestApp, caseId: string, action: string, { userId, recordType = 'case' }: { userId?: string | undefined; recordType?: string } = {}): Promise<number> {
+/**
+ * Access-log rows of a case for an action: of record type `case` unless another feature's is given, by anyone
+ * or by `userId`; the accesses that happened unless `outcome` asks for the refused attempts.
+ */
+export async function caseLogCount(
+  t: TestApp,
+  caseId: string,
+  action: string,
+  { userId, recordType = 'case', outcome = 'allowed' }: { userId?: string | undefined; recordType?: string; outcome?: 'allowed' | 'refused' } = {},
+): Promise<number> {
   let query = t.database.db
     .selectFrom('access_log')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('record_type', '=', recordType)
     .where('record_id', '=', caseId)
-    .where('action', '=', action);
+    .where('action', '=', action)
+    .where('outcome', '=', outcome);
   if (userId) query = query.where('user_id', '=', userId);
   return (await query.executeTakeFirstOrThrow()).n;
 }

@@ -4,7 +4,7 @@ import { coversRecord, scopeFor } from '../../platform/access/scope.ts';
 import { ErrorBody } from '../../platform/http/error.schemas.ts';
 import type { App, AppContext } from '../../platform/http/feature.ts';
 import { breakGlass, breakGlassEvents } from './break-glass.service.ts';
-import { requireCaseContent } from './case-access.ts';
+import { loggingRefusal, requireCaseContent } from './case-access.ts';
 import { readCase } from './case-detail.ts';
 import * as changes from './case-changes.service.ts';
 import {
@@ -56,10 +56,12 @@ export function casesRoutes(app: App, { database: { db } }: AppContext): void {
     db.transaction().execute((trx) => readCase(trx, getActor(request), request.params.id)),
   );
   app.get('/cases/:id/eligible-owners', { config: { permission: CASE_WRITE }, schema: { tags, params: IdParams, response: { 200: z.array(EligibleOwner), ...errors } } }, async (request) =>
-    db.transaction().execute(async (trx) => {
-      const record = await requireCaseContent(trx, getActor(request), request.params.id);
-      return eligibleOwners(trx, record.municipality_code, record.area_id);
-    }),
+    loggingRefusal(db, getActor(request), { action: 'read', recordType: 'case' }, () =>
+      db.transaction().execute(async (trx) => {
+        const record = await requireCaseContent(trx, getActor(request), request.params.id);
+        return eligibleOwners(trx, record.municipality_code, record.area_id);
+      }),
+    ),
   );
   app.patch('/cases/:id', { ...write, schema: { tags, params: IdParams, body: UpdateCaseBody, response: { 200: CaseDetail, ...errors } } }, async (request) =>
     changes.updateCase(db, getActor(request), request.params.id, request.body),

@@ -9,6 +9,7 @@ import type { Arrangement } from './catalogue.schemas.ts';
 import { CATALOGUE_MANAGE } from './permissions.ts';
 import { hasNeedArea, needAreasOfService } from './reference-codes.ts';
 import { serviceNotFound } from './services.service.ts';
+import { recordAdminChange } from '../admin-log/admin-log.service.ts';
 import './catalogue.tables.ts';
 import '../territories/territories.tables.ts';
 
@@ -58,6 +59,8 @@ export async function setArrangement(db: Db, actor: Actor, serviceId: string, mu
     updated_by: actor.userId,
   };
   await db.transaction().execute(async (trx) => {
+    const where = { municipalityCodes: [municipalityCode], serviceIds: [serviceId] };
+    const [before] = await listArrangements(trx, where);
     await trx
       .insertInto('service_arrangement')
       .values({ municipality_code: municipalityCode, service_id: serviceId, ...columns })
@@ -70,6 +73,15 @@ export async function setArrangement(db: Db, actor: Actor, serviceId: string, mu
         .values(providerIds.map((provider_id) => ({ municipality_code: municipalityCode, service_id: serviceId, provider_id })))
         .execute();
     }
+    const [after] = await listArrangements(trx, where);
+    await recordAdminChange(trx, actor, {
+      entityType: 'service_arrangement',
+      entityId: `${serviceId}/${municipalityCode}`,
+      action: before ? 'update' : 'create',
+      before: before ?? null,
+      after,
+      municipalityCodes: [municipalityCode],
+    });
   });
   const [saved] = await listArrangements(db, { municipalityCodes: [municipalityCode], serviceIds: [serviceId] });
   if (!saved) throw serviceNotFound();
@@ -79,10 +91,14 @@ export async function setArrangement(db: Db, actor: Actor, serviceId: string, mu
 /** Clears an arrangement: the service is no longer present in that municipality. */
 export async function clearArrangement(db: Db, actor: Actor, serviceId: string, municipalityCode: string): Promise<void> {
   assertManages(actor, municipalityCode);
-  const result = await db.deleteFrom('service_arrangement').where('service_id', '=', serviceId).where('municipality_code', '=', municipalityCode).executeTakeFirst();
-  if (Number(result.numDeletedRows) === 0) {
-    throw notFound({ it: 'Il servizio non ha un assetto in questo comune.', en: 'The service has no arrangement in this municipality.' });
-  }
+  await db.transaction().execute(async (trx) => {
+    const [before] = await listArrangements(trx, { municipalityCodes: [municipalityCode], serviceIds: [serviceId] });
+    const result = await trx.deleteFrom('service_arrangement').where('service_id', '=', serviceId).where('municipality_code', '=', municipalityCode).executeTakeFirst();
+    if (Number(result.numDeletedRows) === 0) {
+      throw notFound({ it: 'Il servizio non ha un assetto in questo comune.', en: 'The service has no arrangement in this municipality.' });
+    }
+    await recordAdminChange(trx, actor, { entityType: 'service_arrangement', entityId: `${serviceId}/${municipalityCode}`, action: 'delete', before, municipalityCodes: [municipalityCode] });
+  });
 }
 
 /** Which active services are present where, in the manager's municipalities, optionally for one area of need. */

@@ -6,6 +6,7 @@ import type { ImportResult } from './catalogue.schemas.ts';
 import { formatCatalogueCsv, parseCatalogueCsv, type CatalogueRow, type RowError } from './csv-format.ts';
 import { loadReferenceCodes, needAreasOfService } from './reference-codes.ts';
 import './catalogue.tables.ts';
+import { recordAdminChange } from '../admin-log/admin-log.service.ts';
 
 const CHUNK = 500;
 
@@ -90,6 +91,15 @@ export async function importCatalogue(db: Db, actor: Actor, text: string, dryRun
     }
     for (const part of chunks(changed)) await trx.deleteFrom('service_need_area').where('service_id', 'in', part.map((r) => existing.get(r.code)!.id)).execute();
     for (const part of chunks(areaRows)) await trx.insertInto('service_need_area').values(part).execute();
+    // One trail row per import: the services as they were and as the file made them.
+    await recordAdminChange(trx, actor, {
+      entityType: 'service',
+      entityId: 'import',
+      action: 'import',
+      before: changed.map((r) => existing.get(r.code)),
+      after: [...created, ...changed],
+      municipalityCodes: null,
+    });
     return result;
   };
   if (dryRun) return run(db);

@@ -7,6 +7,7 @@ import { listArrangements } from './arrangements.read.ts';
 import { CATALOGUE_READ } from './permissions.ts';
 import type { Provider, ProviderDelivery, ProviderDetail, ProviderInput } from './providers.schemas.ts';
 import { isValidProviderTaxCode } from './tax-code.ts';
+import { recordAdminChange } from '../admin-log/admin-log.service.ts';
 import './catalogue.tables.ts';
 import '../territories/territories.tables.ts';
 
@@ -103,9 +104,15 @@ export async function saveProvider(db: Db, actor: Actor, input: ProviderInput, i
       });
     }
     const active = input.isActive !== undefined ? { is_active: input.isActive } : {};
-    return id
-      ? trx.updateTable('provider_organisation').set({ ...columns, ...active }).where('id', '=', id).returning('id').executeTakeFirst()
-      : trx.insertInto('provider_organisation').values({ ...columns, ...active }).returning('id').executeTakeFirst();
+    const [before] = id ? await listProviders(trx, { id, includeInactive: true }) : [];
+    const row = id
+      ? await trx.updateTable('provider_organisation').set({ ...columns, ...active }).where('id', '=', id).returning('id').executeTakeFirst()
+      : await trx.insertInto('provider_organisation').values({ ...columns, ...active }).returning('id').executeTakeFirst();
+    if (!row) return row;
+    const [after] = await listProviders(trx, { id: row.id, includeInactive: true });
+    // Providers serve the whole installation: every manager sees the change.
+    await recordAdminChange(trx, actor, { entityType: 'provider_organisation', entityId: row.id, action: before ? 'update' : 'create', before, after, municipalityCodes: null });
+    return row;
   });
   if (!saved) throw providerNotFound();
   return getProvider(db, actor, saved.id);

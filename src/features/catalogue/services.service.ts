@@ -8,6 +8,7 @@ import { toServiceSummary } from './catalogue.service.ts';
 import type { ServiceDetail, ServiceInput } from './catalogue.schemas.ts';
 import { CATALOGUE_READ } from './permissions.ts';
 import { assertKnownCodes, loadReferenceCodes, needAreasOfService } from './reference-codes.ts';
+import { recordAdminChange } from '../admin-log/admin-log.service.ts';
 import './catalogue.tables.ts';
 
 export const serviceNotFound = () => notFound({ it: 'Servizio non trovato.', en: 'Service not found.' });
@@ -50,6 +51,12 @@ function columnsOf(input: ServiceInput, actor: Actor) {
   };
 }
 
+/** A service as the administration trail keeps it (the catalogue is installation-wide). */
+async function serviceRecord(trx: Db, id: string) {
+  const row = await trx.selectFrom('service as s').selectAll('s').select(needAreasOfService).where('s.id', '=', id).executeTakeFirst();
+  return row ? { ...toServiceSummary(row), accessRules: row.access_rules } : null;
+}
+
 async function saveService(db: Db, actor: Actor, input: ServiceInput, id: string | undefined): Promise<string> {
   const needAreas = [...new Set(input.needAreas)];
   assertKnownCodes(await loadReferenceCodes(db), needAreas, input.siussBenefitCode || null);
@@ -58,6 +65,7 @@ async function saveService(db: Db, actor: Actor, input: ServiceInput, id: string
     return await db.transaction().execute(async (trx) => {
       const clash = await trx.selectFrom('service').select('id').where('code', '=', columns.code).executeTakeFirst();
       if (clash && clash.id !== id) throw codeTaken(columns.code);
+      const before = id ? await serviceRecord(trx, id) : null;
       const saved = id
         ? await trx
             .updateTable('service')
@@ -73,6 +81,8 @@ async function saveService(db: Db, actor: Actor, input: ServiceInput, id: string
       if (!saved) throw serviceNotFound();
       await trx.deleteFrom('service_need_area').where('service_id', '=', saved.id).execute();
       await trx.insertInto('service_need_area').values(needAreas.map((need_area_code) => ({ service_id: saved.id, need_area_code }))).execute();
+      const after = await serviceRecord(trx, saved.id);
+      await recordAdminChange(trx, actor, { entityType: 'service', entityId: saved.id, action: before ? 'update' : 'create', before, after, municipalityCodes: null });
       return saved.id;
     });
   } catch (error) {

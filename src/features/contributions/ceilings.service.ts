@@ -4,6 +4,7 @@ import { inScope, scopeFor } from '../../platform/access/scope.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { AppError, notFound } from '../../platform/http/errors.ts';
 import { CONTRIBUTION_CONFIGURE } from './permissions.ts';
+import { recordAdminChange } from '../admin-log/admin-log.service.ts';
 import './contributions.tables.ts';
 import '../territories/territories.tables.ts';
 
@@ -38,6 +39,7 @@ export async function saveCeiling(
   return db.transaction().execute(async (trx) => {
     const scope = scopeFor(actor, CONTRIBUTION_CONFIGURE);
     if (!scope.municipalityCodes.includes(municipalityCode)) throw notFound();
+    const [before] = (await listCeilings(trx, actor)).filter((c) => c.municipalityCode === municipalityCode);
     const current = await trx.selectFrom('contribution_ceiling').select('version').where('municipality_code', '=', municipalityCode).forUpdate().executeTakeFirst();
     if ((current?.version ?? null) !== body.version) throw new AppError('VERSION_CONFLICT');
     const values = { person_yearly_cents: body.personYearlyCents, household_yearly_cents: body.householdYearlyCents, updated_by: actor.userId };
@@ -48,6 +50,14 @@ export async function saveCeiling(
     }
     const [saved] = (await listCeilings(trx, actor)).filter((c) => c.municipalityCode === municipalityCode);
     if (!saved) throw notFound();
+    await recordAdminChange(trx, actor, {
+      entityType: 'contribution_ceiling',
+      entityId: municipalityCode,
+      action: current ? 'update' : 'create',
+      before: current ? before : null,
+      after: saved,
+      municipalityCodes: [municipalityCode],
+    });
     return saved;
   });
 }

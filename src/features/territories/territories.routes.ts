@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { getActor } from '../../platform/access/guard.ts';
 import { AUTHENTICATED } from '../../platform/access/policy.ts';
 import { ErrorBody } from '../../platform/http/error.schemas.ts';
 import type { App, AppContext } from '../../platform/http/feature.ts';
@@ -31,7 +32,7 @@ export function territoriesRoutes(app: App, { database: { db } }: AppContext): v
   app.post(
     '/territories/groups',
     { config: { permission: TERRITORIES_MANAGE }, schema: { tags, body: TerritoryGroupInput, response: { 200: TerritoryGroup, ...errors } } },
-    async (request) => service.createGroup(db, request.body),
+    async (request) => service.createGroup(db, getActor(request), request.body),
   );
   app.put(
     '/territories/groups/:id',
@@ -39,7 +40,7 @@ export function territoriesRoutes(app: App, { database: { db } }: AppContext): v
       config: { permission: TERRITORIES_MANAGE },
       schema: { tags, params: z.strictObject({ id: z.uuid() }), body: TerritoryGroupInput, response: { 200: TerritoryGroup, ...errors } },
     },
-    async (request) => service.updateGroup(db, request.params.id, request.body),
+    async (request) => service.updateGroup(db, getActor(request), request.params.id, request.body),
   );
   app.get(
     '/territories/areas',
@@ -52,6 +53,6 @@ export function territoriesRoutes(app: App, { database: { db } }: AppContext): v
   app.post(
     '/territories/areas',
     { config: { permission: TERRITORIES_MANAGE }, schema: { tags, body: AreaInput, response: { 200: Area, ...errors } } },
-    async (request) => service.createArea(db, request.body),
+    async (request) => service.createArea(db, getActor(request), request.body),
   );
 }

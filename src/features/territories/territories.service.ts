@@ -1,7 +1,9 @@
 import { sql } from 'kysely';
+import type { Actor } from '../../platform/access/actor.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import type { Area, AreaInput, ForeignCountry, Municipality, TerritoryGroup, TerritoryGroupInput } from './territories.schemas.ts';
+import { recordAdminChange } from '../admin-log/admin-log.service.ts';
 import './territories.tables.ts';
 
 const toMunicipality = (row: {
@@ -84,20 +86,34 @@ async function setMembers(trx: Db, groupId: string, codes: string[]): Promise<vo
     .execute();
 }
 
-export async function createGroup(db: Db, input: TerritoryGroupInput): Promise<TerritoryGroup> {
+/** A Union or District as the administration trail keeps it; its members are the territory of the change. */
+const groupRecord = (group: TerritoryGroup) => ({ kind: group.kind, name: group.name, municipalityCodes: group.municipalities.map((m) => m.istatCode) });
+
+export async function createGroup(db: Db, actor: Actor, input: TerritoryGroupInput): Promise<TerritoryGroup> {
   const id = await db.transaction().execute(async (trx) => {
     const row = await trx.insertInto('territory_group').values({ kind: input.kind, name: input.name }).returning('id').executeTakeFirstOrThrow();
     await setMembers(trx, row.id, input.municipalityCodes);
+    const after = groupRecord(await getGroup(trx, row.id));
+    await recordAdminChange(trx, actor, { entityType: 'territory_group', entityId: row.id, action: 'create', after, municipalityCodes: after.municipalityCodes });
     return row.id;
   });
   return getGroup(db, id);
 }
 
-export async function updateGroup(db: Db, id: string, input: TerritoryGroupInput): Promise<TerritoryGroup> {
+export async function updateGroup(db: Db, actor: Actor, id: string, input: TerritoryGroupInput): Promise<TerritoryGroup> {
   await db.transaction().execute(async (trx) => {
-    const updated = await trx.updateTable('territory_group').set({ kind: input.kind, name: input.name }).where('id', '=', id).executeTakeFirst();
-    if (Number(updated.numUpdatedRows) === 0) throw notFound({ it: 'Unione o distretto non trovato.', en: 'Union or district not found.' });
+    const before = groupRecord(await getGroup(trx, id));
+    await trx.updateTable('territory_group').set({ kind: input.kind, name: input.name }).where('id', '=', id).execute();
     await setMembers(trx, id, input.municipalityCodes);
+    const after = groupRecord(await getGroup(trx, id));
+    await recordAdminChange(trx, actor, {
+      entityType: 'territory_group',
+      entityId: id,
+      action: 'update',
+      before,
+      after,
+      municipalityCodes: [...before.municipalityCodes, ...after.municipalityCodes],
+    });
   });
   return getGroup(db, id);
 }
@@ -108,11 +124,15 @@ export async function listAreas(db: Db, municipalityCode?: string): Promise<Area
   return (await select.execute()).map((r) => ({ id: r.id, municipalityCode: r.municipality_code, name: r.name }));
 }
 
-export async function createArea(db: Db, input: AreaInput): Promise<Area> {
-  const row = await db
-    .insertInto('area')
-    .values({ municipality_code: input.municipalityCode, name: input.name })
-    .returning(['id', 'municipality_code', 'name'])
-    .executeTakeFirstOrThrow();
-  return { id: row.id, municipalityCode: row.municipality_code, name: row.name };
+export async function createArea(db: Db, actor: Actor, input: AreaInput): Promise<Area> {
+  return db.transaction().execute(async (trx) => {
+    const row = await trx
+      .insertInto('area')
+      .values({ municipality_code: input.municipalityCode, name: input.name })
+      .returning(['id', 'municipality_code', 'name'])
+      .executeTakeFirstOrThrow();
+    const area = { id: row.id, municipalityCode: row.municipality_code, name: row.name };
+    await recordAdminChange(trx, actor, { entityType: 'area', entityId: row.id, action: 'create', after: area, municipalityCodes: [row.municipality_code] });
+    return area;
+  });
 }

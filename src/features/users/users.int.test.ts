@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { login, startTestApp, type Client, type TestApp } from '../../../test/support/test-app.ts';
 import type { Team, UserView } from './users.schemas.ts';
@@ -60,6 +61,35 @@ describe('users, grants and teams (admin)', () => {
     expect(team.body.memberIds).toEqual([worker.id]);
     const renamed = await admin.json<Team>('PUT', `/api/teams/${team.body.id}`, { name: 'Équipe minori e famiglie', municipalityCode: '037019', memberIds: [] });
     expect(renamed.body).toMatchObject({ name: 'Équipe minori e famiglie', memberIds: [] });
+  });
+
+  it('an admin cannot add or remove its own grants', async () => {
+    const me = (await admin.json<{ id: string }>('GET', '/api/auth/me')).body;
+    const groups = await admin.json<{ id: string; name: string }[]>('GET', '/api/territories/groups');
+    const union = groups.body.find((g) => g.name === 'Unione Reno Galliera')!;
+    const before = (await admin.json<UserView[]>('GET', '/api/users')).body.find((u) => u.id === me.id)!.grants;
+    const add = await admin.request('POST', `/api/users/${me.id}/grants`, { role: 'service_manager', territoryKind: 'union', territoryId: union.id });
+    expect(add.statusCode).toBe(403);
+    expect(add.json()).toMatchObject({ message: expect.stringContaining('proprie autorizzazioni'), messageEn: expect.stringContaining('your own grants') });
+    const remove = await admin.request('DELETE', `/api/users/${me.id}/grants/${before[0]!.id}`);
+    expect(remove.statusCode).toBe(403);
+    const profile = await admin.json<{ permissions: string[] }>('GET', '/api/auth/me');
+    expect(profile.body.permissions).not.toContain('person.read');
+    expect((await admin.json<UserView[]>('GET', '/api/users')).body.find((u) => u.id === me.id)!.grants).toEqual(before);
+    const logged = await t.database.db.selectFrom('admin_log').select('id').where('entity_type', '=', 'user_grant').where(sql<boolean>`after->>'userId' = ${me.id}`).execute();
+    expect(logged).toEqual([]);
+  });
+
+  it('an admin grants only inside the territory of its own grants: not on Rome, nor on a team there', async () => {
+    const user = await admin.json<UserView>('POST', '/api/users', { username: 'a.roma', displayName: 'Assistente Roma', password: 'password-sicura-1' });
+    const rome = await admin.request('POST', `/api/users/${user.body.id}/grants`, { role: 'social_worker', territoryKind: 'municipality', territoryId: '058091' });
+    expect(rome.statusCode).toBe(403);
+    expect(rome.json()).toMatchObject({ message: expect.stringContaining('fuori dal territorio'), messageEn: expect.stringContaining('outside the territory you administer') });
+    expect((await admin.json<UserView[]>('GET', '/api/users')).body.find((u) => u.id === user.body.id)!.grants).toEqual([]);
+    const team = await admin.request('POST', '/api/teams', { name: 'Équipe Roma', municipalityCode: '058091', memberIds: [] });
+    expect(team.statusCode).toBe(403);
+    const inside = await admin.request('POST', `/api/users/${user.body.id}/grants`, { role: 'social_worker', territoryKind: 'municipality', territoryId: '037019' });
+    expect(inside.statusCode).toBe(200);
   });
 
   it('only the admin manages users; the admin list carries no citizen data', async () => {

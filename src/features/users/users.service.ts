@@ -1,12 +1,15 @@
 import { sql } from 'kysely';
+import type { Actor } from '../../platform/access/actor.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { resolveGrants } from '../../platform/access/territory-resolver.ts';
 import type { Role, TerritoryKind } from '../../platform/access/roles.ts';
 import { hashPassword } from '../../platform/auth/password.ts';
 import { assertAcceptablePassword } from '../../platform/auth/password-policy.ts';
 import { revokeUserSessions } from '../../platform/auth/sessions.ts';
-import { AppError, invalid, notFound } from '../../platform/http/errors.ts';
-import type { CreateUserBody, GrantInput, ProviderOption, Team, TeamInput, UpdateUserBody, UserView } from './users.schemas.ts';
+import { AppError, notFound } from '../../platform/http/errors.ts';
+import { recordAdminChange } from '../admin-log/admin-log.service.ts';
+import { grantMunicipalities } from './grant-coverage.ts';
+import type { CreateUserBody, ProviderOption, UpdateUserBody, UserView } from './users.schemas.ts';
 import '../../platform/auth/auth.tables.ts';
 import '../catalogue/catalogue.tables.ts';
 import './users.tables.ts';
@@ -70,146 +73,91 @@ export async function getUser(db: Db, id: string): Promise<UserView> {
   return user;
 }
 
+/** A user as the administration trail keeps it: the account, never its password or sessions. */
+const userRecord = (user: UserView) => ({
+  username: user.username,
+  displayName: user.displayName,
+  email: user.email,
+  isActive: user.isActive,
+  providerId: user.providerId,
+});
+
+/** The territory of a change to a user: its grants' municipalities (empty: the acting admin's territory). */
+async function userTerritory(db: Db, user: UserView): Promise<string[]> {
+  return grantMunicipalities(db, await resolveGrants(db, user.grants));
+}
+
 /**
  * A new account (admin API and `trama create-user`). Its password was chosen by someone else and travelled
- * to the user somehow, so the user must replace it at the first sign-in.
+ * to the user somehow, so the user must replace it at the first sign-in. `actor` is null for the command
+ * line, which the trail records as such.
  */
-export async function createUser(db: Db, input: CreateUserBody): Promise<UserView> {
+export async function createUser(db: Db, actor: Actor | null, input: CreateUserBody): Promise<UserView> {
   const existing = await db.selectFrom('app_user').select('id').where('username', '=', input.username).executeTakeFirst();
   if (existing) throw new AppError('CONFLICT', { message: { it: 'Nome utente già in uso.', en: 'Username already taken.' } });
   await assertAcceptablePassword('password', input.password, { username: input.username });
   const passwordHash = await hashPassword(input.password);
-  const row = await db
-    .insertInto('app_user')
-    .values({
-      username: input.username,
-      display_name: input.displayName,
-      email: input.email ?? null,
-      password_hash: passwordHash,
-      last_login_at: null,
-      must_change_password: true,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return getUser(db, row.id);
+  const id = await db.transaction().execute(async (trx) => {
+    const row = await trx
+      .insertInto('app_user')
+      .values({
+        username: input.username,
+        display_name: input.displayName,
+        email: input.email ?? null,
+        password_hash: passwordHash,
+        last_login_at: null,
+        must_change_password: true,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const created = await getUser(trx, row.id);
+    await recordAdminChange(trx, actor, { entityType: 'user', entityId: row.id, action: 'create', after: userRecord(created), municipalityCodes: [] });
+    return row.id;
+  });
+  return getUser(db, id);
 }
 
-export async function updateUser(db: Db, id: string, input: UpdateUserBody): Promise<UserView> {
+export async function updateUser(db: Db, actor: Actor, id: string, input: UpdateUserBody): Promise<UserView> {
   const changes = {
     ...(input.displayName !== undefined ? { display_name: input.displayName } : {}),
     ...(input.email !== undefined ? { email: input.email } : {}),
     ...(input.isActive !== undefined ? { is_active: input.isActive } : {}),
   };
   await db.transaction().execute(async (trx) => {
-    if (Object.keys(changes).length) {
-      const result = await trx.updateTable('app_user').set(changes).where('id', '=', id).executeTakeFirst();
-      if (Number(result.numUpdatedRows) === 0) throw userNotFound();
-    }
+    const before = await getUser(trx, id);
+    if (Object.keys(changes).length) await trx.updateTable('app_user').set(changes).where('id', '=', id).execute();
     if (input.isActive === false) await revokeUserSessions(trx, id);
+    const after = await getUser(trx, id);
+    if (JSON.stringify(userRecord(before)) === JSON.stringify(userRecord(after))) return;
+    const action = before.isActive === after.isActive ? 'update' : after.isActive ? 'enable' : 'disable';
+    await recordAdminChange(trx, actor, { entityType: 'user', entityId: id, action, before: userRecord(before), after: userRecord(after), municipalityCodes: await userTerritory(trx, after) });
   });
   return getUser(db, id);
 }
 
-/** An administrator's reset: the user must choose their own password at the next sign-in. */
-export async function setPassword(db: Db, id: string, password: string): Promise<void> {
-  const user = await db.selectFrom('app_user').select('username').where('id', '=', id).executeTakeFirst();
-  if (!user) throw userNotFound();
-  await assertAcceptablePassword('password', password, { username: user.username });
+/** An administrator's reset: the user must choose their own password at the next sign-in; the trail says that it happened, never what it is. */
+export async function setPassword(db: Db, actor: Actor, id: string, password: string): Promise<void> {
+  const target = await db.selectFrom('app_user').select('username').where('id', '=', id).executeTakeFirst();
+  if (!target) throw userNotFound();
+  await assertAcceptablePassword('password', password, { username: target.username });
   const passwordHash = await hashPassword(password);
   await db.transaction().execute(async (trx) => {
-    const result = await trx
-      .updateTable('app_user')
-      .set({ password_hash: passwordHash, must_change_password: true })
-      .where('id', '=', id)
-      .executeTakeFirst();
-    if (Number(result.numUpdatedRows) === 0) throw userNotFound();
+    const user = await getUser(trx, id);
+    await trx.updateTable('app_user').set({ password_hash: passwordHash, must_change_password: true }).where('id', '=', id).execute();
     await revokeUserSessions(trx, id);
+    await recordAdminChange(trx, actor, { entityType: 'user', entityId: id, action: 'password_reset', municipalityCodes: await userTerritory(trx, user) });
   });
 }
 
-async function assertTerritoryExists(db: Db, kind: TerritoryKind, id: string): Promise<void> {
-  const [resolved] = await resolveGrants(db, [{ id: 'check', role: 'admin', territoryKind: kind, territoryId: id }]);
-  if (!resolved || (resolved.municipalityCodes.length === 0 && resolved.areaIds.length === 0)) {
-    throw invalid('territoryId', { it: 'Territorio inesistente o senza comuni.', en: 'Territory does not exist or has no municipalities.' });
-  }
+export async function revokeSessions(db: Db, actor: Actor, id: string): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const user = await getUser(trx, id);
+    await revokeUserSessions(trx, id);
+    await recordAdminChange(trx, actor, { entityType: 'user', entityId: id, action: 'sessions_revoked', municipalityCodes: await userTerritory(trx, user) });
+  });
 }
 
 export async function listProviderOptions(db: Db): Promise<ProviderOption[]> {
   const rows = await db.selectFrom('provider_organisation').select(['id', 'name', 'is_active']).orderBy('name').execute();
   return rows.map((row) => ({ id: row.id, name: row.name, isActive: row.is_active }));
-}
-
-/**
- * The organisation a provider grant links the user to: the one chosen, else the one the user already
- * works for; a provider user without an organisation would see nothing, so the admin must choose.
- */
-async function providerFor(db: Db, user: UserView, input: GrantInput): Promise<string | null> {
-  if (input.role !== 'provider') {
-    if (input.providerId) {
-      throw invalid('providerId', { it: 'L’organizzazione si indica solo con il ruolo fornitore.', en: 'An organisation is given only with the provider role.' });
-    }
-    return user.providerId;
-  }
-  if (!input.providerId) {
-    if (user.providerId) return user.providerId;
-    throw invalid('providerId', {
-      it: 'Con il ruolo fornitore scegliere l’organizzazione per cui lavora l’utente.',
-      en: 'With the provider role, choose the organisation the user works for.',
-    });
-  }
-  const found = await db.selectFrom('provider_organisation').select('id').where('id', '=', input.providerId).where('is_active', '=', true).executeTakeFirst();
-  if (!found) throw invalid('providerId', { it: 'Organizzazione fornitrice inesistente o non attiva.', en: 'Provider organisation does not exist or is not active.' });
-  return found.id;
-}
-
-export async function addGrant(db: Db, userId: string, input: GrantInput): Promise<UserView> {
-  const user = await getUser(db, userId);
-  await assertTerritoryExists(db, input.territoryKind, input.territoryId);
-  const providerId = await providerFor(db, user, input);
-  await db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('user_grant')
-      .values({ user_id: userId, role: input.role, territory_kind: input.territoryKind, territory_id: input.territoryId })
-      .onConflict((oc) => oc.doNothing())
-      .execute();
-    // Open sessions see the new organisation within the actor cache's second.
-    if (providerId !== user.providerId) await trx.updateTable('app_user').set({ provider_id: providerId }).where('id', '=', userId).execute();
-  });
-  return getUser(db, userId);
-}
-
-export async function removeGrant(db: Db, userId: string, grantId: string): Promise<UserView> {
-  await db.transaction().execute(async (trx) => {
-    const result = await trx.deleteFrom('user_grant').where('id', '=', grantId).where('user_id', '=', userId).executeTakeFirst();
-    if (Number(result.numDeletedRows) === 0) throw notFound({ it: 'Autorizzazione non trovata.', en: 'Grant not found.' });
-    // The last provider grant gone: the user no longer works for the organisation.
-    const stillProvider = await trx.selectFrom('user_grant').select('id').where('user_id', '=', userId).where('role', '=', 'provider').executeTakeFirst();
-    if (!stillProvider) await trx.updateTable('app_user').set({ provider_id: null }).where('id', '=', userId).where('provider_id', 'is not', null).execute();
-  });
-  return getUser(db, userId);
-}
-
-export async function listTeams(db: Db, id?: string): Promise<Team[]> {
-  let select = db
-    .selectFrom('team as t')
-    .select(['t.id', 't.name', 't.municipality_code', sql<string[]>`coalesce((SELECT array_agg(m.user_id::text) FROM team_member m WHERE m.team_id = t.id), '{}')`.as('member_ids')])
-    .orderBy('t.name');
-  if (id) select = select.where('t.id', '=', id);
-  return (await select.execute()).map((t) => ({ id: t.id, name: t.name, municipalityCode: t.municipality_code, memberIds: t.member_ids }));
-}
-
-export async function saveTeam(db: Db, input: TeamInput, id?: string): Promise<Team> {
-  const teamId = await db.transaction().execute(async (trx) => {
-    const saved = id
-      ? await trx.updateTable('team').set({ name: input.name, municipality_code: input.municipalityCode }).where('id', '=', id).returning('id').executeTakeFirst()
-      : await trx.insertInto('team').values({ name: input.name, municipality_code: input.municipalityCode }).returning('id').executeTakeFirst();
-    if (!saved) throw notFound({ it: 'Équipe non trovata.', en: 'Team not found.' });
-    await trx.deleteFrom('team_member').where('team_id', '=', saved.id).execute();
-    const members = [...new Set(input.memberIds)];
-    if (members.length) await trx.insertInto('team_member').values(members.map((user_id) => ({ team_id: saved.id, user_id }))).execute();
-    return saved.id;
-  });
-  const [team] = await listTeams(db, teamId);
-  if (!team) throw notFound();
-  return team;
 }

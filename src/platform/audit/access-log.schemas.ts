@@ -4,6 +4,10 @@ export const accessActions = ['read', 'search', 'create', 'update', 'export', 'p
 export const AccessAction = z.enum(accessActions);
 export type AccessAction = z.infer<typeof AccessAction>;
 
+/** allowed: the data was read or written; refused: the attempt got a 403 and saw nothing. */
+export const AccessOutcome = z.enum(['allowed', 'refused']);
+export type AccessOutcome = z.infer<typeof AccessOutcome>;
+
 export const AccessLogEntry = z.object({
   id: z.string(),
   at: z.string(),
@@ -11,6 +15,7 @@ export const AccessLogEntry = z.object({
   userDisplayName: z.string(),
   role: z.string(),
   action: AccessAction,
+  outcome: AccessOutcome,
   recordType: z.string(),
   recordId: z.string().nullable(),
   personId: z.string().nullable(),

@@ -14,7 +14,10 @@ export interface AccessLogTable {
   purpose: string | null;
   request_id: string;
   client_address: string | null;
+  outcome: ColumnType<string, AccessOutcomeValue | undefined, never>;
 }
+
+type AccessOutcomeValue = 'allowed' | 'refused';
 
 declare module '../db/tables.ts' {
   interface Tables {

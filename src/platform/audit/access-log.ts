@@ -1,7 +1,7 @@
 import type { Actor } from '../access/actor.ts';
 import { actingGrant, type Scope } from '../access/scope.ts';
 import type { Db } from '../db/database.ts';
-import type { AccessAction } from './access-log.schemas.ts';
+import type { AccessAction, AccessOutcome } from './access-log.schemas.ts';
 import './access-log.tables.ts';
 
 export interface AccessRecord {
@@ -14,7 +14,8 @@ export interface AccessRecord {
 
 /**
  * Appends access-log rows. Call it with the transaction that reads or writes the data it records,
- * so the log and the access commit or fail together.
+ * so the log and the access commit or fail together. A refused attempt is the exception: its request
+ * fails, so its rows go in a transaction of their own once the refused one has rolled back.
  */
 export async function writeAccessLog(
   trx: Db,
@@ -22,6 +23,7 @@ export async function writeAccessLog(
   scope: Scope,
   action: AccessAction,
   records: AccessRecord[],
+  outcome: AccessOutcome = 'allowed',
 ): Promise<void> {
   if (records.length === 0) return;
   await trx
@@ -41,6 +43,7 @@ export async function writeAccessLog(
           purpose: actor.purpose,
           request_id: actor.requestId,
           client_address: actor.clientAddress,
+          outcome,
         };
       }),
     )

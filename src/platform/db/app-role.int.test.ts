@@ -64,6 +64,7 @@ describe.runIf(testEngine === 'postgres')('the server as a least-privilege datab
     expect(await outcome(app, `UPDATE access_log SET purpose = 'x'`)).toBe('42501');
     expect(await outcome(app, 'DELETE FROM access_log')).toBe('42501');
     expect(await outcome(app, 'TRUNCATE access_log')).toBe('42501');
+    expect(await outcome(app, 'DELETE FROM admin_log')).toBe('42501');
     expect(await outcome(app, 'ALTER TABLE access_log DISABLE TRIGGER ALL')).toBe('42501');
     expect(await outcome(app, 'SET session_replication_role = replica')).toBe('42501');
     expect(await outcome(app, 'CREATE TABLE intruder (id int)')).toBe('42501');

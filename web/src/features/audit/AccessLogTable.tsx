@@ -14,7 +14,7 @@ type Props = {
   testId?: string;
 };
 
-/** Who looked at personal data, when, what and why. */
+/** Who looked at personal data (or tried to and was refused), when, what and why. */
 export function AccessLogTable({ entries, caption, showPerson = true, filterLink, testId = 'access-log-table' }: Props) {
   const { t, i18n } = useTranslation(['audit', 'common']);
   const role = (code: string) => (code in roleKeys ? t(`common:roles.${code as RoleKey}`) : code);
@@ -25,6 +25,7 @@ export function AccessLogTable({ entries, caption, showPerson = true, filterLink
           <th scope="col">{t('columns.at')}</th>
           <th scope="col">{t('columns.user')}</th>
           <th scope="col">{t('columns.action')}</th>
+          <th scope="col">{t('columns.outcome')}</th>
           <th scope="col">{t('columns.record')}</th>
           {showPerson ? <th scope="col">{t('columns.person')}</th> : null}
           <th scope="col">{t('columns.purpose')}</th>
@@ -33,7 +34,7 @@ export function AccessLogTable({ entries, caption, showPerson = true, filterLink
       <tbody>
         {entries.length === 0 ? (
           <tr>
-            <td colSpan={showPerson ? 6 : 5}>{t('empty')}</td>
+            <td colSpan={showPerson ? 7 : 6}>{t('empty')}</td>
           </tr>
         ) : null}
         {entries.map((entry) => (
@@ -45,6 +46,7 @@ export function AccessLogTable({ entries, caption, showPerson = true, filterLink
               <span className="small text-muted">{role(entry.role)}</span>
             </td>
             <td>{t(`actions.${entry.action}`)}</td>
+            <td>{entry.outcome === 'refused' ? <strong className="text-danger">{t('outcomes.refused')}</strong> : t('outcomes.allowed')}</td>
             <td>{entry.recordType in recordTypeKeys ? t(`recordTypes.${entry.recordType as RecordTypeKey}`) : entry.recordType}</td>
             {showPerson ? (
               <td>

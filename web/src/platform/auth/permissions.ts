@@ -12,6 +12,7 @@ export const permissions = {
   usersManage: 'users.manage',
   territoriesManage: 'territories.manage',
   auditRead: 'audit.read',
+  adminLogRead: 'admin_log.read',
   statsRead: 'stats.read',
   accessRead: 'access.read',
   accessWrite: 'access.write',

@@ -1,6 +1,8 @@
 import commonEn from './en.json';
 import commonIt from './it.json';
 import accessesEn from '../../features/accesses/en.json';
+import adminLogEn from '../../features/admin-log/en.json';
+import adminLogIt from '../../features/admin-log/it.json';
 import accessesIt from '../../features/accesses/it.json';
 import assessmentsEn from '../../features/assessments/en.json';
 import assessmentsIt from '../../features/assessments/it.json';
@@ -52,6 +54,7 @@ export const resources = {
     registry: registryIt,
     households: householdsIt,
     audit: auditIt,
+    adminLog: adminLogIt,
     reporting: reportingIt,
     accesses: accessesIt,
     catalogue: catalogueIt,
@@ -76,6 +79,7 @@ export const resources = {
     registry: registryEn,
     households: householdsEn,
     audit: auditEn,
+    adminLog: adminLogEn,
     reporting: reportingEn,
     accesses: accessesEn,
     catalogue: catalogueEn,

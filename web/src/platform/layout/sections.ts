@@ -8,6 +8,7 @@ export type SectionKey =
   | 'teams'
   | 'territories'
   | 'audit'
+  | 'adminLog'
   | 'stats'
   | 'accesses'
   | 'newAccess'
@@ -48,6 +49,7 @@ export const sections: readonly Section[] = [
   { key: 'teams', to: '/admin/teams', permission: permissions.usersManage, inMenu: true },
   { key: 'territories', to: '/admin/territories', permission: permissions.territoriesManage, inMenu: true },
   { key: 'audit', to: '/audit', permission: permissions.auditRead, inMenu: true },
+  { key: 'adminLog', to: '/admin-log', permission: permissions.adminLogRead, inMenu: true },
   { key: 'stats', to: '/stats', permission: permissions.statsRead, inMenu: true },
   { key: 'catalogue', to: '/catalogue', permission: permissions.catalogueRead, inMenu: true },
   { key: 'serviceMap', to: '/catalogue/map', permission: permissions.catalogueManage, inMenu: true },
