@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { login, startTestApp, type Client, type TestApp } from '../../../test/support/test-app.ts';
+import { login, passwordChosenByOwner, startTestApp, type Client, type TestApp } from '../../../test/support/test-app.ts';
 import { CASTEL_MAGGIORE, unionId } from '../accesses/access-test-kit.ts';
 import { addGrant } from '../users/grants.service.ts';
 import type { UserView } from '../users/users.schemas.ts';
@@ -103,6 +103,7 @@ describe('administration trail', () => {
     // A manager in Rome, given by the command line: no admin of the demo may grant there.
     const roma = await admin.json<UserView>('POST', '/api/users', { username: 'resp.roma', displayName: 'Responsabile Roma', password: PASSWORD });
     await addGrant(t.database.db, null, roma.body.id, { role: 'service_manager', territoryKind: 'municipality', territoryId: ROMA });
+    await passwordChosenByOwner(t.database, roma.body.id);
     const romaManager = await login(t.app, 'resp.roma', PASSWORD);
 
     const worker = await admin.json<UserView>('POST', '/api/users', { username: 'a.unione', displayName: 'Assistente Unione', password: PASSWORD });
