@@ -20,6 +20,7 @@ export const errorCodes = {
   THROTTLED: 429,
   INTERNAL: 500,
   UNAVAILABLE: 503,
+  INSUFFICIENT_STORAGE: 507,
 } as const;
 export type ErrorCode = keyof typeof errorCodes;
 
@@ -59,6 +60,10 @@ const defaultMessages: Record<ErrorCode, Bilingual> = {
   UNAVAILABLE: {
     it: 'Il servizio non è raggiungibile in questo momento (il database non risponde): riprovare tra qualche istante.',
     en: 'The service cannot be reached right now (the database does not answer): try again in a moment.',
+  },
+  INSUFFICIENT_STORAGE: {
+    it: 'Il server non ha più spazio su disco: i dati non sono stati salvati. Avvisare l’amministratore di sistema.',
+    en: 'The server has run out of disk space: the data was not saved. Tell the system administrator.',
   },
 };
 
