@@ -2,7 +2,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pgliteDirOf, type Config } from './platform/config.ts';
 import { openDatabase, type Database } from './platform/db/database.ts';
-import { migrate } from './platform/db/migrate.ts';
+import { migrate, pendingMigrations } from './platform/db/migrate.ts';
+import { StartupError } from './platform/db/storage-errors.ts';
 import type { AppContext, Feature } from './platform/http/feature.ts';
 import { platformFeature } from './platform/http/platform-feature.ts';
 import { buildServer } from './platform/http/server.ts';
@@ -61,6 +62,10 @@ export function openConfiguredDatabase(config: Config, onConnectionError?: (erro
     databaseUrl: config.databaseUrl,
     pgliteDir: pgliteDirOf(config),
     pgliteDurable: config.pgliteDurable,
+    poolSize: config.dbPoolMax,
+    poolWaitMs: config.dbPoolWaitMs,
+    statementTimeoutMs: config.dbStatementTimeoutMs,
+    lockTimeoutMs: config.dbLockTimeoutMs,
     ...(onConnectionError ? { onConnectionError } : {}),
   });
 }
@@ -70,6 +75,25 @@ export async function prepareDatabase(context: AppContext): Promise<string[]> {
   const applied = await migrate(context.database);
   for (const feature of features) await feature.onStart?.(context);
   return applied;
+}
+
+/**
+ * Start-up of the commands that use the database: migrates when TRAMA_MIGRATE_ON_START says so (the
+ * embedded engine's default); otherwise refuses a database that still lacks a migration of this release,
+ * since a shared server's schema changes only when the operator runs `npx trama migrate`.
+ */
+export async function startDatabase(context: AppContext): Promise<string[]> {
+  if (context.config.migrateOnStart) return prepareDatabase(context);
+  const pending = await pendingMigrations(context.database);
+  if (pending.length > 0) {
+    const count = String(pending.length);
+    throw new StartupError({
+      it: `Il database attende ${count} migrazioni di questa versione (${pending.join(', ')}): eseguire "npx trama migrate", poi riavviare (oppure impostare TRAMA_MIGRATE_ON_START=true).`,
+      en: `The database lacks ${count} migrations of this release (${pending.join(', ')}): run "npx trama migrate", then start again (or set TRAMA_MIGRATE_ON_START=true).`,
+    });
+  }
+  for (const feature of features) await feature.onStart?.(context);
+  return [];
 }
 
 export function createApp(context: AppContext, options: { logger?: boolean } = {}) {

@@ -1,11 +1,13 @@
 import { parseArgs } from 'node:util';
-import { createApp, openConfiguredDatabase, prepareDatabase } from './app.ts';
+import type { AddressInfo } from 'node:net';
+import { createApp, openConfiguredDatabase, prepareDatabase, startDatabase } from './app.ts';
 import { loadConfig } from './platform/config.ts';
 import type { Database } from './platform/db/database.ts';
 import { appliedMigrations, pendingMigrations } from './platform/db/migrate.ts';
 import { excessPrivileges, grantApplicationRole } from './platform/db/app-role.ts';
 import { Role, TerritoryKind } from './platform/access/roles.ts';
 import { createLogger } from './platform/logger.ts';
+import { shutDown } from './platform/http/shutdown.ts';
 import { seedDemo } from './demo/seed-demo.ts';
 import { AppError } from './platform/http/errors.ts';
 import { addGrant } from './features/users/grants.service.ts';
@@ -113,7 +115,11 @@ async function main(): Promise<void> {
     await database.close();
     return;
   }
-  const applied = await prepareDatabase(context);
+  // `migrate` always applies; the others follow TRAMA_MIGRATE_ON_START (off with DATABASE_URL: then they refuse a schema behind this release).
+  const applied = command === 'migrate' ? await prepareDatabase(context) : await startDatabase(context).catch(async (error: unknown) => {
+    await database.close();
+    throw error;
+  });
   if (applied.length) log.info({ applied }, 'migrations applied');
 
   switch (command) {
@@ -143,15 +149,29 @@ async function main(): Promise<void> {
       const excess = await excessPrivileges(database);
       if (excess.length) log.warn({ excess }, 'the server connects to PostgreSQL with more privileges than it needs: see README, "Least-privilege database roles"');
       const app = await createApp(context);
-      const shutdown = async () => {
-        await app.close();
-        await database.close();
-        process.exit(0);
+      let stopping = false;
+      const stop = (signal: NodeJS.Signals) => {
+        // A second signal (Ctrl-C again) does not wait for the requests in flight.
+        if (stopping) process.exit(1);
+        stopping = true;
+        log.info({ signal }, 'stop requested');
+        shutDown(app, database, config.shutdownGraceMs).then(
+          ({ drained }) => {
+            log.info({ drained }, 'Trama stopped');
+            process.exit(0);
+          },
+          (error: unknown) => {
+            log.error({ err: error }, 'shutdown failed');
+            process.exit(1);
+          },
+        );
       };
-      process.on('SIGINT', () => void shutdown());
-      process.on('SIGTERM', () => void shutdown());
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
       await app.listen({ port: config.port, host: config.host });
-      log.info({ url: `http://${config.host}:${config.port}`, engine: database.engine }, 'Trama is ready');
+      // The port actually bound (PORT=0 picks a free one).
+      const { port } = app.server.address() as AddressInfo;
+      log.info({ url: `http://${config.host}:${String(port)}`, engine: database.engine }, 'Trama is ready');
       return;
     }
   }

@@ -34,6 +34,21 @@ export interface Config {
   documentsDir: string | undefined;
   /** PGlite syncs every commit to the disk (TRAMA_PGLITE_DURABLE, on unless `false`): see db/pglite-durable.ts. */
   pgliteDurable: boolean;
+  /** Server connections in the pool (TRAMA_DB_POOL_MAX, 20). */
+  dbPoolMax: number;
+  /** Longest a request waits for a free connection before a 503 (TRAMA_DB_POOL_WAIT_MS, 5000). */
+  dbPoolWaitMs: number;
+  /** PostgreSQL statement_timeout of request connections (TRAMA_DB_STATEMENT_TIMEOUT_MS, 30000; 0: none). */
+  dbStatementTimeoutMs: number;
+  /** PostgreSQL lock_timeout of request connections (TRAMA_DB_LOCK_TIMEOUT_MS, 5000; 0: none). */
+  dbLockTimeoutMs: number;
+  /**
+   * Whether start-up applies pending migrations (TRAMA_MIGRATE_ON_START): yes by default on the embedded
+   * engine; with DATABASE_URL no — the schema of a shared server changes only through `trama migrate`.
+   */
+  migrateOnStart: boolean;
+  /** On SIGTERM/SIGINT, how long in-flight requests may take to finish (TRAMA_SHUTDOWN_GRACE_MS, 10000). */
+  shutdownGraceMs: number;
 }
 
 function intFromEnv(name: string, fallback: number): number {
@@ -46,12 +61,19 @@ function intFromEnv(name: string, fallback: number): number {
 
 /** The embedded database's folder under TRAMA_DATA_DIR. */
 export const pgliteDirOf = (config: Pick<Config, 'dataDir'>) => path.join(config.dataDir, 'pglite');
+function boolFromEnv(name: string, fallback: boolean): boolean {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (raw !== 'true' && raw !== 'false') throw new Error(`${name} must be true or false, got "${raw}"`);
+  return raw === 'true';
+}
 
 export function loadConfig(overrides: Partial<Config> = {}): Config {
+  const databaseUrl = 'databaseUrl' in overrides ? overrides.databaseUrl : process.env.DATABASE_URL || undefined;
   return {
     port: intFromEnv('PORT', 3000),
     host: process.env.HOST ?? '127.0.0.1',
-    databaseUrl: process.env.DATABASE_URL || undefined,
+    databaseUrl,
     migrationDatabaseUrl: process.env.TRAMA_MIGRATION_DATABASE_URL || undefined,
     appRole: process.env.TRAMA_DATABASE_APP_ROLE || undefined,
     dataDir: path.resolve(process.env.TRAMA_DATA_DIR ?? './data'),
@@ -67,7 +89,13 @@ export function loadConfig(overrides: Partial<Config> = {}): Config {
     passwordQueue: Math.max(0, intFromEnv('TRAMA_PASSWORD_QUEUE', 64)),
     documentMaxBytes: intFromEnv('TRAMA_DOCUMENT_MAX_BYTES', 10 * 1024 * 1024),
     documentsDir: process.env.TRAMA_DOCUMENTS_DIR ? path.resolve(process.env.TRAMA_DOCUMENTS_DIR) : undefined,
-    pgliteDurable: process.env.TRAMA_PGLITE_DURABLE !== 'false',
+    pgliteDurable: boolFromEnv('TRAMA_PGLITE_DURABLE', true),
+    dbPoolMax: intFromEnv('TRAMA_DB_POOL_MAX', 20),
+    dbPoolWaitMs: intFromEnv('TRAMA_DB_POOL_WAIT_MS', 5000),
+    dbStatementTimeoutMs: intFromEnv('TRAMA_DB_STATEMENT_TIMEOUT_MS', 30_000),
+    dbLockTimeoutMs: intFromEnv('TRAMA_DB_LOCK_TIMEOUT_MS', 5000),
+    migrateOnStart: boolFromEnv('TRAMA_MIGRATE_ON_START', databaseUrl === undefined),
+    shutdownGraceMs: intFromEnv('TRAMA_SHUTDOWN_GRACE_MS', 10_000),
     ...overrides,
   };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { expectAccessible } from './support/browser.ts';
+import { expectAccessible, watchCsp } from './support/browser.ts';
 import { useE2eSession } from './support/session.ts';
 
 describe('front desk and official in the browser', () => {
@@ -10,6 +10,7 @@ describe('front desk and official in the browser', () => {
 
   it('front desk: search, see the duplicate warning when registering, switch language', async () => {
     const page = await session.browser.newPage();
+    const csp = await watchCsp(page);
     await page.goto(`${session.server.url}/login`);
     await page.getByTestId('login-username').waitFor();
     await expectAccessible(page, 'login');
@@ -41,6 +42,8 @@ describe('front desk and official in the browser', () => {
     await expectAccessible(page, 'new person in English');
     await page.getByTestId('lang-it').click();
     await page.waitForFunction(() => document.documentElement.lang === 'it');
+    // The whole visit ran under the server's Content-Security-Policy (no inline script or style allowed): nothing refused.
+    expect(await csp.violations()).toEqual([]);
     await page.close();
   });
 

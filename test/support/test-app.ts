@@ -13,8 +13,8 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function startTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
-  const database = await openTestDatabase();
+export async function startTestApp(overrides: Partial<Config> = {}, databaseOptions: Parameters<typeof openTestDatabase>[0] = {}): Promise<TestApp> {
+  const database = await openTestDatabase(databaseOptions);
   const config = loadConfig({ databaseUrl: undefined, ...overrides });
   const app = await createApp({ database, config }, { logger: false });
   await app.ready();

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { prepareDatabase } from '../../src/app.ts';
 import { loadConfig } from '../../src/platform/config.ts';
-import { openDatabase, type Database } from '../../src/platform/db/database.ts';
+import { openDatabase, type Database, type OpenOptions } from '../../src/platform/db/database.ts';
 import { databaseUrl, pgliteTemplateFile, postgresTemplateName, serverUrl, testEngine } from './engine.ts';
 
 /** Creates a database on the server named after the run's template (dropped with it at the end); its URL. */
@@ -19,13 +19,26 @@ export async function createServerDatabase(suffix: string, fromTemplate: boolean
   return databaseUrl(name);
 }
 
-/** A database of its own for one test file, copied from the run's migrated and seeded template. */
-export async function openTestDatabase(): Promise<Database> {
+/**
+ * A database of its own for one test file, copied from the run's migrated and seeded template; `options`
+ * set the pool and timeouts (operations tests).
+ */
+export async function openTestDatabase(options: Pick<OpenOptions, 'poolSize' | 'poolWaitMs' | 'statementTimeoutMs' | 'lockTimeoutMs'> = {}): Promise<Database> {
   if (testEngine === 'pglite') {
     const dump = new Blob([fs.readFileSync(pgliteTemplateFile)]);
-    return openDatabase({ pgliteDump: dump });
+    return openDatabase({ pgliteDump: dump, poolWaitMs: options.poolWaitMs });
   }
-  return openDatabase({ databaseUrl: await createServerDatabase('', true), poolSize: 5 });
+  return openDatabase({ databaseUrl: await createServerDatabase('', true), poolSize: 5, ...options });
+}
+
+/** An empty database on the server (no migration applied): its URL, for a process started by the test. */
+export function createEmptyServerDatabase(): Promise<string> {
+  return createServerDatabase('empty_', false);
+}
+
+/** A copy of the run's template on the server, for a real server process started by the test: its URL. */
+export function createTemplateServerDatabase(): Promise<string> {
+  return createServerDatabase('', true);
 }
 
 /**

@@ -31,7 +31,7 @@ describe('route permission inventory', () => {
       .filter((r) => r.url.startsWith('/api/') && !r.url.startsWith('/api/docs') && r.permission === PUBLIC)
       .map((r) => `${r.method} ${r.url}`)
       .sort();
-    expect(publicApi).toEqual(['GET /api/health', 'GET /api/openapi.json', 'POST /api/auth/login']);
+    expect(publicApi).toEqual(['GET /api/health', 'GET /api/health/live', 'GET /api/health/ready', 'GET /api/openapi.json', 'POST /api/auth/login']);
   });
 
   it('a route that declares nothing is refused by the guard', async () => {

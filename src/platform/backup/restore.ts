@@ -6,7 +6,7 @@ import pg from 'pg';
 import { pgliteDirOf, type Config } from '../config.ts';
 import { openDatabase } from '../db/database.ts';
 import { listMigrations } from '../db/migrate.ts';
-import { lockDataFolder } from '../db/pglite-lock.ts';
+import { lockDataDir } from '../db/data-dir-lock.ts';
 import type { Bilingual } from '../http/errors.ts';
 import { readArchive } from './archive.ts';
 import { backupError, countDifferences, DATABASE_MEMBER, type Manifest, type Query, tableCounts } from './manifest.ts';
@@ -93,7 +93,7 @@ async function restorePglite(config: Config, dump: string, manifest: Manifest, c
   const dir = pgliteDirOf(config);
   fs.mkdirSync(path.dirname(dir), { recursive: true });
   // Held until the new folder is in place: no server may start on a half-restored database.
-  const unlock = lockDataFolder(dir);
+  const lock = lockDataDir(dir);
   try {
     checkFolders();
     const restoring = `${dir}.restoring`;
@@ -109,7 +109,7 @@ async function restorePglite(config: Config, dump: string, manifest: Manifest, c
     await database.close();
     await replaceFolder(restoring, dir);
   } finally {
-    unlock();
+    lock.release();
   }
 }
 

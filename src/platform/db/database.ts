@@ -1,10 +1,9 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { clock } from '../time/clock.ts';
-import { pgliteAsPool } from './pglite-pool.ts';
+import { DATE, INT8, NUMERIC, PROBE_TIMEOUT_MS, TIMESTAMPTZ, toIso } from './pg-values.ts';
+import { openPglite } from './pglite-database.ts';
 import { usePreparedStatements } from './prepared-statements.ts';
 import type { Tables } from './tables.ts';
 
@@ -15,17 +14,22 @@ export interface Database {
   engine: Engine;
   /** The PGlite instance, for dumping a test template; undefined on a PostgreSQL server. */
   pglite?: PGlite;
+  /** PGlite's data folder; undefined on a server or in memory. Readiness checks it is writable. */
+  dataDir?: string | undefined;
   db: Db;
   /** Runs a script of several statements (migrations); no parameters. */
   exec(sql: string): Promise<void>;
   /** Runs `work` on one connection held for its whole length (session-level locks, scripts with ROLLBACK). */
   withConnection<T>(work: (exec: (sql: string) => Promise<unknown[]>) => Promise<T>): Promise<T>;
+  /**
+   * Readiness: one short query that never queues behind the requests (a dedicated connection on a server;
+   * on PGlite a short wait for its one connection), failing within about PROBE_TIMEOUT_MS.
+   */
+  probe(sql: string): Promise<unknown[]>;
+  /** Requests waiting for a connection right now: the pool is exhausted when it is not zero. */
+  poolWaiting(): number;
   close(): Promise<void>;
 }
-
-/** Both engines hand the same JS values back: dates as 'YYYY-MM-DD', instants as ISO strings, bigints as numbers. */
-const toIso = (value: string) => new Date(value).toISOString();
-const { INT8, DATE, TIMESTAMPTZ, NUMERIC } = pg.types.builtins;
 
 let pgParsersSet = false;
 function setPgParsers(): void {
@@ -39,7 +43,7 @@ function setPgParsers(): void {
 
 export interface OpenOptions {
   databaseUrl?: string | undefined;
-  /** Folder for PGlite's files; undefined keeps the database in memory (tests). */
+  /** Folder for PGlite's files; undefined keeps the database in memory (tests). Locked while open. */
   pgliteDir?: string | undefined;
   /** A PGlite dump (`dumpDataDir`) to start from: tests load a migrated template instead of migrating. */
   pgliteDump?: Blob | undefined;
@@ -47,7 +51,12 @@ export interface OpenOptions {
   pgliteDurable?: boolean | undefined;
   /** Told of each fsync of a durable PGlite folder: lets a test see that writes reach the disk. */
   onPgliteFsync?: () => void;
-  poolSize?: number;
+  poolSize?: number | undefined;
+  /** Longest a request waits for a free connection (ms) before a 503; unset: forever. */
+  poolWaitMs?: number | undefined;
+  /** Server only: PostgreSQL's statement_timeout and lock_timeout for every pooled connection (ms); 0 or unset: none. */
+  statementTimeoutMs?: number | undefined;
+  lockTimeoutMs?: number | undefined;
   /** Where the database's clock (trama_now()) stands from the machine's, in ms; Trama's clock by default. */
   clockOffsetMs?: number;
   /** Told when an idle server connection breaks (terminated, failover, network): the pool replaces it. */
@@ -62,16 +71,35 @@ const clockOffsetSeconds = (offsetMs = clock.offsetMs()) => (offsetMs / 1000).to
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   const offset = clockOffsetSeconds(options.clockOffsetMs);
-  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 20, offset, options.onConnectionError);
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, options, offset);
   return openPglite(options, offset);
 }
 
-async function openPostgres(connectionString: string, max: number, clockOffset: string, onConnectionError?: (error: Error) => void): Promise<Database> {
+/** Startup parameters of a connection: UTC, Trama's clock, and the timeouts that keep one stuck row from holding every connection. */
+function connectionOptions(clockOffset: string, statementTimeoutMs = 0, lockTimeoutMs = 0): string {
+  const ms = (value: number) => String(Math.max(0, Math.trunc(value)));
+  return `-c TimeZone=UTC -c trama.clock_offset=${clockOffset} -c statement_timeout=${ms(statementTimeoutMs)} -c lock_timeout=${ms(lockTimeoutMs)}`;
+}
+
+async function openPostgres(connectionString: string, options: OpenOptions, clockOffset: string): Promise<Database> {
   setPgParsers();
-  const pool = new pg.Pool({ connectionString, max, options: `-c TimeZone=UTC -c trama.clock_offset=${clockOffset}` });
+  const pool = new pg.Pool({
+    connectionString,
+    max: options.poolSize ?? 20,
+    ...(options.poolWaitMs ? { connectionTimeoutMillis: options.poolWaitMs } : {}),
+    options: connectionOptions(clockOffset, options.statementTimeoutMs, options.lockTimeoutMs),
+  });
+  // Readiness has a connection of its own: it answers even when every pooled one is taken.
+  const probePool = new pg.Pool({
+    connectionString,
+    max: 1,
+    connectionTimeoutMillis: PROBE_TIMEOUT_MS,
+    options: connectionOptions(clockOffset, PROBE_TIMEOUT_MS, PROBE_TIMEOUT_MS),
+  });
   // Without a listener, an idle client's broken connection is an unhandled 'error' that ends the process;
   // with one, the pool drops that client and opens a new one for the next query.
-  pool.on('error', (error) => onConnectionError?.(error));
+  pool.on('error', (error) => options.onConnectionError?.(error));
+  probePool.on('error', () => undefined);
   usePreparedStatements(pool);
   // Fail fast with a clear message rather than on the first request.
   const client = await pool.connect();
@@ -96,64 +124,11 @@ async function openPostgres(connectionString: string, max: number, clockOffset: 
         held.release();
       }
     },
-    close: () => db.destroy(),
-  };
-}
-
-async function openPglite(options: OpenOptions, clockOffset: string): Promise<Database> {
-  const { pgliteDir: dir, pgliteDump: dump } = options;
-  if (dir) fs.mkdirSync(path.dirname(dir), { recursive: true });
-  // Loaded only for the embedded engine: a server on PostgreSQL does not carry PGlite (~45 MB resident).
-  const [{ PGlite }, { btree_gist }, { pg_trgm }, { unaccent }, { pgliteFolderOptions }, { lockDataFolder }] = await Promise.all([
-    import('@electric-sql/pglite'),
-    import('@electric-sql/pglite/contrib/btree_gist'),
-    import('@electric-sql/pglite/contrib/pg_trgm'),
-    import('@electric-sql/pglite/contrib/unaccent'),
-    import('./pglite-durable.ts'),
-    import('./pglite-lock.ts'),
-  ]);
-  const unlock = dir ? lockDataFolder(dir) : () => undefined;
-  const pglite = await PGlite.create({
-    ...(dir ? pgliteFolderOptions(PGlite, dir, options.pgliteDurable ?? false, options.onPgliteFsync) : {}),
-    ...(dump ? { loadDataDir: dump } : {}),
-    extensions: { btree_gist, pg_trgm, unaccent },
-    parsers: {
-      [INT8]: (v: string) => Number(v),
-      [DATE]: (v: string) => v,
-      [TIMESTAMPTZ]: toIso,
-      [NUMERIC]: (v: string) => Number(v),
-    },
-  }).catch((error: unknown) => {
-    unlock();
-    throw error;
-  });
-  await pglite.exec(`SET TIME ZONE 'UTC'; SET trama.clock_offset = '${clockOffset}'`);
-  const pool = pgliteAsPool(pglite);
-  const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool: pool as never }) });
-  return {
-    engine: 'pglite',
-    pglite,
-    db,
-    exec: async (sql) => {
-      const client = await pool.connect();
-      try {
-        await client.exec(sql);
-      } finally {
-        client.release();
-      }
-    },
-    withConnection: async (work) => {
-      const client = await pool.connect();
-      try {
-        // Holding the pool's one connection keeps everyone else out; exec takes scripts of several statements.
-        return await work(async (sql) => (await pglite.exec(sql)).at(-1)?.rows ?? []);
-      } finally {
-        client.release();
-      }
-    },
+    probe: async (sql) => (await probePool.query(sql)).rows as unknown[],
+    poolWaiting: () => pool.waitingCount,
     close: async () => {
+      await probePool.end();
       await db.destroy();
-      unlock();
     },
   };
 }

@@ -43,6 +43,9 @@ export async function migrate(database: Database, dir = migrationsDir): Promise<
   // Nothing to do: no lock and no DDL, so a server running as a role that may not create tables starts.
   if ((await pendingMigrations(database, dir)).length === 0) return [];
   return database.withConnection(async (exec) => {
+    // A migration may rewrite a large table, and waits for another server's migrations: the request
+    // timeouts (TRAMA_DB_STATEMENT_TIMEOUT_MS, TRAMA_DB_LOCK_TIMEOUT_MS) are lifted on this connection only.
+    await exec('SET statement_timeout = 0; SET lock_timeout = 0');
     await exec(`SELECT pg_advisory_lock(${String(MIGRATION_LOCK)})`);
     try {
       await exec(LEDGER);
@@ -59,6 +62,8 @@ export async function migrate(database: Database, dir = migrationsDir): Promise<
       return pending;
     } finally {
       await exec(`SELECT pg_advisory_unlock(${String(MIGRATION_LOCK)})`).catch(() => undefined);
+      // Back to the connection's own settings before it returns to the pool.
+      await exec('RESET statement_timeout; RESET lock_timeout').catch(() => undefined);
     }
   });
 }

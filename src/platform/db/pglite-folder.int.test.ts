@@ -5,7 +5,8 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from './database.ts';
-import { lockFileOf } from './pglite-lock.ts';
+
+const lockFileOf = (dir: string) => `${dir}.lock`;
 
 // PGlite on a folder, whatever engine the run uses: these are the embedded engine's own guarantees.
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'trama-pglite-folder-'));

@@ -12,21 +12,42 @@ function commandOf(sql: string): string {
   return (match?.[1] ?? '').toUpperCase();
 }
 
+/** The message node-postgres gives when no connection frees up in time: the error handler maps both engines' alike. */
+export const POOL_WAIT_MESSAGE = 'timeout exceeded when trying to connect';
+
 /**
  * Presents one PGlite instance as a node-postgres pool, so Kysely's PostgresDialect drives both engines.
  * PGlite has a single connection: `connect()` hands it out one holder at a time, which keeps a
- * transaction's statements together.
+ * transaction's statements together. A holder that waits longer than `waitMs` gives up with node-postgres's
+ * timeout error (and its place in the queue passes on), instead of waiting forever behind a long transaction.
  */
-export function pgliteAsPool(db: PGlite) {
+export function pgliteAsPool(db: PGlite, waitMs?: number) {
   let tail: Promise<void> = Promise.resolve();
+  let waiting = 0;
   return {
-    async connect(): Promise<PoolClient> {
+    get waitingCount(): number {
+      return waiting;
+    },
+    async connect(timeoutMs = waitMs): Promise<PoolClient> {
       let release!: () => void;
       const previous = tail;
       tail = new Promise<void>((resolve) => {
         release = resolve;
       });
-      await previous;
+      waiting += 1;
+      let timer: NodeJS.Timeout | undefined;
+      const gaveUp = await Promise.race([
+        previous.then(() => false),
+        ...(timeoutMs ? [new Promise<boolean>((resolve) => (timer = setTimeout(() => { resolve(true); }, timeoutMs)))] : []),
+      ]).finally(() => {
+        waiting -= 1;
+        clearTimeout(timer);
+      });
+      if (gaveUp) {
+        // Never held: the next in line gets the connection as soon as the one before us lets it go.
+        void previous.then(release);
+        throw new Error(POOL_WAIT_MESSAGE);
+      }
       return {
         async query(sql, params) {
           const result = await db.query(sql, params ? [...params] : []);

@@ -1,6 +1,9 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
+import { isDiskFull } from '../db/storage-errors.ts';
+import { POOL_WAIT_MESSAGE } from '../db/pglite-pool.ts';
+import { clock } from '../time/clock.ts';
 import { AppError, type Bilingual } from './errors.ts';
 import type { ErrorBody } from './error.schemas.ts';
 import { toFieldIssues } from './validation-messages.ts';
@@ -28,6 +31,26 @@ const databaseCodes: Record<string, { code: AppError['code']; message: Bilingual
 };
 
 /**
+ * The database is there but busy: a statement past TRAMA_DB_STATEMENT_TIMEOUT_MS (57014), a row or table
+ * locked longer than TRAMA_DB_LOCK_TIMEOUT_MS (55P03), no free connection within TRAMA_DB_POOL_WAIT_MS.
+ * Nothing the user did; trying again shortly usually works.
+ */
+const busyCodes: Record<string, Bilingual> = {
+  '57014': {
+    it: 'L’operazione ha richiesto troppo tempo ed è stata interrotta: riprovare tra qualche istante.',
+    en: 'The operation took too long and was stopped: try again in a moment.',
+  },
+  '55P03': {
+    it: 'Questi dati sono in modifica da parte di un’altra operazione: riprovare tra qualche istante.',
+    en: 'This data is being changed by another operation: try again in a moment.',
+  },
+};
+const POOL_BUSY: Bilingual = {
+  it: 'Il server è sovraccarico in questo momento: riprovare tra qualche istante.',
+  en: 'The server is overloaded right now: try again in a moment.',
+};
+
+/**
  * The database went away under the request (terminated backend, failover, network reset, refused
  * connection): nothing the user did, and worth trying again.
  */
@@ -35,12 +58,17 @@ function isConnectionLoss(error: unknown): boolean {
   const code = (error as { code?: unknown }).code;
   if (typeof code === 'string' && (/^(08|57P0)/.test(code) || ['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT'].includes(code))) return true;
   const message = error instanceof Error ? error.message : '';
-  return /Connection terminated|connection error and is not queryable|timeout exceeded when trying to connect/i.test(message);
+  return /Connection terminated|connection error and is not queryable/i.test(message);
 }
 
 function toAppError(error: unknown): AppError | undefined {
   if (error instanceof AppError) return error;
+  const code = (error as { code?: unknown } | undefined)?.code;
+  const busy = typeof code === 'string' ? busyCodes[code] : undefined;
+  if (busy) return new AppError('UNAVAILABLE', { message: busy });
+  if (error instanceof Error && error.message.includes(POOL_WAIT_MESSAGE)) return new AppError('UNAVAILABLE', { message: POOL_BUSY });
   if (isConnectionLoss(error)) return new AppError('UNAVAILABLE');
+  if (isDiskFull(error)) return new AppError('INSUFFICIENT_STORAGE');
   if (hasZodFastifySchemaValidationErrors(error)) {
     const issues = error.validation.map(
       (v) => ({ ...v.params, code: v.keyword, message: v.message, path: v.instancePath.split('/').filter(Boolean) }) as unknown as z.core.$ZodIssue,
@@ -85,5 +113,7 @@ export function handleError(error: unknown, request: FastifyRequest, reply: Fast
   if (known.status >= 500) request.log.error({ err: error }, 'server error');
   const retryAfter = known.retryAfterSeconds ?? (known.code === 'UNAVAILABLE' ? 5 : undefined);
   if (retryAfter !== undefined) void reply.header('retry-after', String(Math.max(1, Math.ceil(retryAfter))));
+  // Readiness turns false: the operator (and the load balancer) learn of the full disk before the next user does.
+  if (known.code === 'INSUFFICIENT_STORAGE' && 'runtime' in request.server) request.server.runtime.diskFullAtMs = clock.nowMs();
   return reply.status(known.status).type('application/json').send(JSON.stringify(errorBody(known, request.id)));
 }

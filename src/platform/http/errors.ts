@@ -23,6 +23,7 @@ export const errorCodes = {
   INTERNAL: 500,
   UNAVAILABLE: 503,
   BUSY: 503,
+  INSUFFICIENT_STORAGE: 507,
 } as const;
 export type ErrorCode = keyof typeof errorCodes;
 
@@ -74,6 +75,10 @@ const defaultMessages: Record<ErrorCode, Bilingual> = {
   BUSY: {
     it: 'Troppi accessi in corso in questo momento: riprova tra qualche secondo.',
     en: 'Too many sign-ins under way right now: try again in a few seconds.',
+  },
+  INSUFFICIENT_STORAGE: {
+    it: 'Il server non ha più spazio su disco: i dati non sono stati salvati. Avvisare l’amministratore di sistema.',
+    en: 'The server has run out of disk space: the data was not saved. Tell the system administrator.',
   },
 };
 

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import Fastify, { LogController } from 'fastify';
 import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
@@ -12,6 +13,8 @@ import { definePermissions, PUBLIC } from '../access/policy.ts';
 import { AppError } from './errors.ts';
 import { errorBody, handleError } from './error-handler.ts';
 import { refusingNul } from './nul-guard.ts';
+import { trackRuntime } from './runtime.ts';
+import { contentSecurityPolicy, relaxForApiDocs } from './security-headers.ts';
 import type { App, AppContext, Feature } from './feature.ts';
 import { createLogger } from '../logger.ts';
 
@@ -66,7 +69,15 @@ export async function buildServer({ context, features, webDir, logger = true }: 
     }
   });
 
+  trackRuntime(app);
   await app.register(cookie);
+  // Security headers on every answer (pages, API, files); HSTS only behind HTTPS, which secure cookies announce.
+  await app.register(helmet, {
+    contentSecurityPolicy: contentSecurityPolicy(context.config.secureCookies),
+    strictTransportSecurity: context.config.secureCookies ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    frameguard: { action: 'deny' },
+    referrerPolicy: { policy: 'same-origin' },
+  });
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
@@ -85,14 +96,12 @@ export async function buildServer({ context, features, webDir, logger = true }: 
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', transformStaticCSP: relaxForApiDocs });
 
   app.addHook('onRequest', createGuard(context.database.db, context.config));
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
     reply.header('cache-control', 'no-store');
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'same-origin');
   });
   // Logged per request: method, route pattern (never the raw URL, whose query may hold names), status, time.
   app.addHook('onResponse', async (request, reply) => {

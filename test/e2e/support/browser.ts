@@ -56,7 +56,8 @@ export async function expectAccessible(page: Page, label: string): Promise<void>
   // when it is mounted): wait until every open dialog is fully shown, or its text is judged half-faded.
   await page.waitForFunction(() => Array.from(document.querySelectorAll('.modal')).every((modal) => modal.classList.contains('show') && getComputedStyle(modal).opacity === '1'));
   await page.evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished.catch(() => undefined))));
-  await page.addScriptTag({ content: axeSource });
+  // Evaluated through the DevTools protocol, not as an inline <script>: the app's CSP (script-src 'self') refuses those.
+  await page.evaluate(axeSource);
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
     const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
@@ -64,4 +65,25 @@ export async function expectAccessible(page: Page, label: string): Promise<void>
   });
   const blocking = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(blocking, `${label}: ${JSON.stringify(blocking, null, 2)}`).toEqual([]);
+}
+
+/**
+ * Collects what the page's Content-Security-Policy refused (`securitypolicyviolation` events and the
+ * console's CSP reports) from the next navigation on; `violations()` lists them.
+ */
+export async function watchCsp(page: Page): Promise<{ violations(): Promise<string[]> }> {
+  const fromConsole: string[] = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) fromConsole.push(message.text());
+  });
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { __cspViolations: string[] }).__cspViolations = seen;
+    document.addEventListener('securitypolicyviolation', (event) => {
+      seen.push(`${event.violatedDirective} ${event.blockedURI} ${event.sourceFile}:${String(event.lineNumber)}`);
+    });
+  });
+  return {
+    violations: async () => [...fromConsole, ...(await page.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? []))],
+  };
 }
