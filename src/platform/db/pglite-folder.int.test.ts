@@ -59,7 +59,7 @@ describe('PGlite on a folder', { timeout: 60_000 }, () => {
     const gone = spawnSync(process.execPath, ['-e', '0']).pid;
     fs.writeFileSync(lockFileOf(dir), String(gone));
     const database = await openDatabase({ pgliteDir: dir });
-    expect(fs.readFileSync(lockFileOf(dir), 'utf8')).toBe(String(process.pid));
+    expect(fs.readFileSync(lockFileOf(dir), 'utf8').trim()).toBe(String(process.pid));
     await database.close();
   });
 });
