@@ -63,7 +63,7 @@ describe('npm start: the server compiled once, run by node without tsx', { timeo
       if (/\.tsx?$/.test(file)) fs.rmSync(path.join(copy, 'src', file));
     }
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'trama-compiled-'));
-    const databaseEnv = testEngine === 'postgres' ? { DATABASE_URL: await createEmptyServerDatabase(), TRAMA_MIGRATE_ON_START: 'true' } : { DATABASE_URL: '' };
+    const databaseEnv: Record<string, string> = testEngine === 'postgres' ? { DATABASE_URL: await createEmptyServerDatabase(), TRAMA_MIGRATE_ON_START: 'true' } : { DATABASE_URL: '' };
     // Started from another folder: migrations, reference data and the web app are found from the bundle's place.
     server = spawnServe({ TRAMA_DATA_DIR: dataDir, ...databaseEnv }, { entry: ['--max-semi-space-size=4', path.join(copy, 'dist/server/cli.mjs')], args: ['--seed-demo-if-empty'], cwd: dataDir });
     const base = await server.ready;
