@@ -23,7 +23,7 @@ import { seedCases, type CaseSeedResult } from './seed-cases.ts';
 import { casePageLoad, worklistLatency } from './cases.ts';
 import { contributionApproval } from './contributions.ts';
 import { pgliteDurability } from './pglite-durability.ts';
-import { loginCookie, readMemory, RssSampler, startServer } from './server.ts';
+import { buildServer, loginCookie, readMemory, RssSampler, startServer } from './server.ts';
 import { round2 } from './stats.ts';
 import { verifyReads } from './verify.ts';
 import { clock } from '../src/platform/time/clock.ts';
@@ -161,7 +161,8 @@ async function main(): Promise<void> {
     const scriptFile = path.join(config.workDir, 'person-read.sql');
     fs.writeFileSync(scriptFile, script);
 
-    log('starting the server (tsx src/cli.ts serve)');
+    log('starting the server (node dist/server/cli.mjs serve, built if its sources changed)');
+    buildServer();
     const server = await startServer(url);
     const sampler = new RssSampler(server.pid);
     const idleRssMb = readMemory(server.pid).rssMb;

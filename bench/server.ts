@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
@@ -39,7 +39,7 @@ const commOf = (pid: number) => {
 };
 
 /** tsx runs the program in a child node process: the deepest `node` below the spawned one serves. */
-function servingPid(rootPid: number): number {
+export function servingPid(rootPid: number): number {
   let current = rootPid;
   for (;;) {
     const next = childrenOf(current).find((pid) => commOf(pid) === 'node');
@@ -84,42 +84,62 @@ export class RssSampler {
 
 export interface RunningServer {
   baseUrl: string;
-  /** The tsx launcher spawned. */
+  /** The process spawned: the server itself, or tsx's launcher. */
   launcherPid: number;
-  /** The node process that serves (tsx's child). */
+  /** The node process that serves (the spawned one, or tsx's child). */
   pid: number;
   stop(): Promise<void>;
 }
 
-/** `tsx src/cli.ts serve` on a free port with DATABASE_URL set; resolves once /api/health answers 200. */
-export async function startServer(databaseUrl: string, extraEnv: Record<string, string> = {}): Promise<RunningServer> {
+/** How the server is run: the compiled bundle as `npm start` runs it, or the sources under tsx (the former `npm start`). */
+export type Runtime = 'compiled' | 'tsx';
+
+/** Builds the server bundle if its sources changed (`npm run build:server`): the bench measures what production runs. */
+export function buildServer(): void {
+  const built = spawnSync(process.execPath, ['scripts/build.mjs', 'server'], { stdio: ['ignore', 'inherit', 'inherit'] });
+  if (built.status !== 0) throw new Error('npm run build:server failed');
+}
+
+// A 4 MB young generation, as `npm start` runs it: the resident set stays ~80 MB smaller under load.
+const COMMANDS: Record<Runtime, [string, string[]]> = {
+  compiled: [process.execPath, ['--max-semi-space-size=4', 'dist/server/cli.mjs', 'serve']],
+  tsx: [path.resolve('node_modules/.bin/tsx'), ['--max-semi-space-size=4', 'src/cli.ts', 'serve']],
+};
+
+/**
+ * `trama serve` on a free port with DATABASE_URL set (or `env` choosing PGlite); resolves once
+ * /api/health/ready answers 200, with how long that took from the spawn.
+ */
+export async function startServer(databaseUrl: string, extraEnv: Record<string, string> = {}, runtime: Runtime = 'compiled'): Promise<RunningServer & { startMs: number }> {
   const port = await freePort();
-  const tsx = path.resolve('node_modules/.bin/tsx');
-  // As `npm start` runs it: a 4 MB young generation keeps the resident set ~80 MB smaller under load.
-  const child: ChildProcess = spawn(tsx, ['--max-semi-space-size=4', 'src/cli.ts', 'serve'], {
+  const [command, args] = COMMANDS[runtime];
+  const started = performance.now();
+  const child: ChildProcess = spawn(command, args, {
     // The bench owns its database: a reused one from an older release is migrated on start, as before.
     env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', TRAMA_MIGRATE_ON_START: 'true', ...extraEnv },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
   const baseUrl = `http://127.0.0.1:${port}`;
-  const deadline = performance.now() + 120_000;
+  const deadline = started + 120_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the server exited with code ${child.exitCode}`);
     try {
-      const response = await fetch(`${baseUrl}/api/health`);
+      const response = await fetch(`${baseUrl}/api/health/ready`);
       if (response.ok) break;
     } catch {
       // not listening yet
     }
     if (performance.now() > deadline) throw new Error('the server did not become ready in 120 s');
-    await new Promise((resolve) => setTimeout(resolve, 250));
+    await new Promise((resolve) => setTimeout(resolve, 20));
   }
+  const startMs = performance.now() - started;
   const launcherPid = child.pid!;
   return {
     baseUrl,
     launcherPid,
     pid: servingPid(launcherPid),
+    startMs,
     stop: async () => {
       child.kill('SIGTERM');
       const timeout = setTimeout(() => child.kill('SIGKILL'), 10_000);

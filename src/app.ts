@@ -1,5 +1,4 @@
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { appPath } from './platform/app-root.ts';
 import { pgliteDirOf, type Config } from './platform/config.ts';
 import { openDatabase, type Database } from './platform/db/database.ts';
 import { migrate, pendingMigrations } from './platform/db/migrate.ts';
@@ -55,7 +54,7 @@ export const features: Feature[] = [
   adminLogFeature,
 ];
 
-export const webDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/web');
+export const webDir = appPath('dist/web');
 
 export function openConfiguredDatabase(config: Config, onConnectionError?: (error: Error) => void): Promise<Database> {
   return openDatabase({

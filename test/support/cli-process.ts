@@ -15,9 +15,14 @@ export interface ServeProcess {
   output(): string;
 }
 
-/** `trama serve` in a child process, on a port it picks (PORT=0). */
-export function spawnServe(env: Record<string, string>): ServeProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'serve'], {
+/**
+ * `trama serve` in a child process, on a port it picks (PORT=0): from the sources under tsx unless
+ * `entry` names another program (the compiled bundle), with `args` after `serve`.
+ */
+export function spawnServe(env: Record<string, string>, options: { entry?: string[]; args?: string[]; cwd?: string } = {}): ServeProcess {
+  const { entry = ['--import', 'tsx', 'src/cli.ts'], args = [], cwd } = options;
+  const child = spawn(process.execPath, [...entry, 'serve', ...args], {
+    ...(cwd ? { cwd } : {}),
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,12 +1,11 @@
 import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
+import { appPath } from '../../platform/app-root.ts';
 import { invalid } from '../../platform/http/errors.ts';
 import { SINA_CODED_FIELDS, SINA_FIELD_NAMES, SINA_LIST_FIELD } from './assessments.codes.ts';
 import type { Sina, SinaOption } from './assessments.schemas.ts';
 
-const csvFile = path.join(path.dirname(fileURLToPath(import.meta.url)), 'data', 'siuss-enumerazioni.csv');
+const csvFile = appPath('src/features/assessments/data/siuss-enumerazioni.csv');
 
 /** English translations of the Italian SINA labels (Trama's; the CSV carries the Italian ones). */
 const SINA_EN: Record<string, Record<string, string>> = {

@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { sql } from 'kysely';
+import { appPath } from '../../platform/app-root.ts';
 import type { Db } from '../../platform/db/database.ts';
 import './catalogue.tables.ts';
 
-const dataDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'data');
+const dataDir = appPath('src/features/catalogue/data');
 
 /** English labels of the ISTAT areas of need (the CSV carries the Italian ones). */
 const NEED_AREA_EN: Record<string, string> = {

@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
+import { appPath } from '../../platform/app-root.ts';
 import type { Db } from '../../platform/db/database.ts';
 import './territories.tables.ts';
 
-const dataDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'data');
+const dataDir = appPath('src/features/territories/data');
 
 interface ComuneJson {
   codice: string;

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { z } from 'zod';
 import { AppError, type Bilingual } from '../http/errors.ts';
+import { appPath } from '../app-root.ts';
 
 /**
  * The first member of every backup archive: what it holds and how to check it. Restore verifies the
@@ -34,7 +35,7 @@ export const DATABASE_MEMBER = { postgres: 'database.dump', pglite: 'pglite.tar.
 export const DOCUMENTS_PREFIX = 'documents/';
 
 export const tramaVersion = (): string =>
-  (JSON.parse(fs.readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  (JSON.parse(fs.readFileSync(appPath('package.json'), 'utf8')) as { version: string }).version;
 
 /** An operator's mistake or a bad file: the CLI prints both languages and exits 1. */
 export const backupError = (message: Bilingual, code: 'VALIDATION' | 'CONFLICT' = 'VALIDATION') => new AppError(code, { message });

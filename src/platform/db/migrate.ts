@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import type { Database } from './database.ts';
+import { appPath } from '../app-root.ts';
 
-export const migrationsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../migrations');
+export const migrationsDir = appPath('migrations');
 
 /** Migration files are `YYYYMMDDTHHMM_verb-object.sql`, applied in name order, each once, each in a transaction. */
 export function listMigrations(dir = migrationsDir): string[] {
