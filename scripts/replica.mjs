@@ -19,6 +19,12 @@ const primaryUrl = process.env.TRAMA_TEST_PG_URL ?? 'postgresql://postgres@127.0
 const port = Number(process.env.TRAMA_TEST_REPLICA_PORT ?? 5433);
 const dir = process.env.TRAMA_TEST_REPLICA_DIR ?? path.join(os.tmpdir(), 'trama-replica');
 const HBA_LINE = 'host replication all 127.0.0.1/32 trust';
+/**
+ * The primary keeps the WAL the replica has not received yet: the suite writes gigabytes of it (every test
+ * database is a copy of the template), more than the primary would otherwise keep. Dropped by `stop`, and
+ * by the next `start` if a run ended without stopping, so the primary never keeps WAL for a replica gone.
+ */
+const SLOT = 'trama_test_replica';
 
 class CannotReplicate extends Error {}
 
@@ -48,14 +54,19 @@ async function query(url, text) {
   }
 }
 
-/** The replica answers and is replaying the primary's WAL. */
+/** The replica answers, is a standby and is streaming from the primary through its slot. */
 async function replicaRunning() {
   try {
-    const [row] = await query(replicaUrl(), 'SELECT pg_is_in_recovery() AS standby');
-    return row.standby === true;
+    const [row] = await query(replicaUrl(), "SELECT pg_is_in_recovery() AS standby, EXISTS (SELECT 1 FROM pg_stat_wal_receiver WHERE status = 'streaming') AS streaming");
+    const [slot] = await query(primaryUrl, `SELECT active FROM pg_replication_slots WHERE slot_name = '${SLOT}'`);
+    return row.standby === true && row.streaming === true && slot?.active === true;
   } catch {
     return false;
   }
+}
+
+async function dropSlot() {
+  await query(primaryUrl, `SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots WHERE slot_name = '${SLOT}' AND NOT active`);
 }
 
 /** The primary accepts replication connections from 127.0.0.1 (a line appended to its pg_hba.conf, then reloaded). */
@@ -124,8 +135,10 @@ async function start() {
     }
   }
   fs.rmSync(dir, { recursive: true, force: true });
+  await dropSlot();
   const primary = new URL(primaryUrl);
-  asPostgres(`${bin}/pg_basebackup`, ['-h', primary.hostname, '-p', primary.port || '5432', '-U', primary.username || 'postgres', '-D', dir, '-R', '-X', 'stream', '-c', 'fast']);
+  const args = ['-h', primary.hostname, '-p', primary.port || '5432', '-U', primary.username || 'postgres', '-D', dir, '-R', '-X', 'stream', '-c', 'fast', '-C', '-S', SLOT];
+  asPostgres(`${bin}/pg_basebackup`, args);
   await writeStandbyConfig();
   asPostgres(`${bin}/pg_ctl`, ['-D', dir, '-l', path.join(dir, 'replica.log'), '-w', '-t', '60', 'start']);
   if (!(await replicaRunning())) throw new Error(`the replica on port ${String(port)} started but is not a standby: see ${dir}/replica.log`);
@@ -133,8 +146,8 @@ async function start() {
 }
 
 async function stop() {
-  if (!fs.existsSync(path.join(dir, 'postmaster.pid'))) return;
-  asPostgres(`${await binDir()}/pg_ctl`, ['-D', dir, '-m', 'fast', '-w', 'stop']);
+  if (fs.existsSync(path.join(dir, 'postmaster.pid'))) asPostgres(`${await binDir()}/pg_ctl`, ['-D', dir, '-m', 'fast', '-w', 'stop']);
+  await dropSlot();
 }
 
 const command = process.argv[2];

@@ -22,7 +22,7 @@ export async function onServerOf<T>(url: string, text: string, values: unknown[]
  * Waits until the replica has replayed everything the primary had written when this was called: the
  * condition decides, not a time (the wait gives up after `limitMs` only so that a broken replica fails the test).
  */
-export async function waitForReplay(primaryUrl: string, replicaUrl: string, limitMs = 30_000): Promise<void> {
+export async function waitForReplay(primaryUrl: string, replicaUrl: string, limitMs = 90_000): Promise<void> {
   const { lsn } = await onServerOf<{ lsn: string }>(primaryUrl, 'SELECT pg_current_wal_lsn()::text AS lsn');
   const client = new pg.Client({ connectionString: maintenance(replicaUrl) });
   await client.connect();

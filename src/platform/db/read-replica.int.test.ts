@@ -28,7 +28,7 @@ describe.runIf(testEngine === 'postgres' && replicaServerUrl !== undefined)('agg
   let t: TestApp;
   let manager: Client;
   let primaryUrl: string;
-  let replicaUrl: string;
+  let replicaUrl: string | undefined;
   beforeAll(async () => {
     t = await startTestApp({}, { replicaServer: replicaServerUrl! });
     manager = await login(t.app, 'responsabile');
@@ -37,14 +37,15 @@ describe.runIf(testEngine === 'postgres' && replicaServerUrl !== undefined)('agg
     replicaUrl = new URL(`/${name}`, replicaServerUrl).toString();
   });
   afterAll(async () => {
-    await pauseReplay(replicaUrl, false);
+    // Never leave the shared replica paused, whatever failed.
+    if (replicaUrl) await pauseReplay(replicaUrl, false);
     await t.close();
   });
 
   it('a report answers what the replica has replayed; personal data is read on the primary', async () => {
     const before = await shownCount(manager);
     // Replay held: the replica keeps answering as it stood, whatever the primary receives meanwhile.
-    await pauseReplay(replicaUrl, true);
+    await pauseReplay(replicaUrl!, true);
     try {
       const created = await manager.json<{ id: string }>('POST', '/api/persons', {
         person: { familyName: 'Replica', givenName: 'Prova', municipalityCode: before.code, preferredLanguage: 'it' },
@@ -60,9 +61,9 @@ describe.runIf(testEngine === 'postgres' && replicaServerUrl !== undefined)('agg
       expect(replica.status).toBe('ok');
       expect(replica.lagBytes).toBeGreaterThan(0);
     } finally {
-      await pauseReplay(replicaUrl, false);
+      await pauseReplay(replicaUrl!, false);
     }
-    await waitForReplay(primaryUrl, replicaUrl);
+    await waitForReplay(primaryUrl, replicaUrl!);
     expect(await countOf(manager, before.code)).toBe(before.persons + 1);
     for (const url of REPORTS) expect((await manager.request('GET', url)).statusCode, url).toBe(200);
   });
