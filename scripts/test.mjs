@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// `npm test`: unit tests, integration tests on PGlite and on the PostgreSQL server, then the
-// end-to-end browser tests. Without a reachable server the PostgreSQL run is skipped with a notice,
-// except in CI (CI=true), where a missing server is a failure.
+// `npm test`: unit tests, integration tests on PGlite and on the PostgreSQL server (with a streaming replica
+// of it for the read-replica tests), then the end-to-end browser tests. Without a reachable server the
+// PostgreSQL run is skipped with a notice, except in CI (CI=true), where a missing server is a failure.
 //
 // `npm run test:dates` (`--dates`): the integration and end-to-end suites again with Trama's clock on the
 // awkward days below, the guard against tests that pass only on some dates.
@@ -60,6 +60,30 @@ if (!hasServer && isCi) {
   process.exit(1);
 }
 
+/**
+ * A streaming replica of the server for the read-replica tests (scripts/replica.mjs: pg_basebackup, port 5433),
+ * stopped when this script ends. Locally, a machine that cannot make one (no PostgreSQL binaries, pg_hba.conf
+ * not writable) skips those tests with a notice; in CI that is a failure. TRAMA_TEST_REPLICA_URL names one
+ * already running instead.
+ */
+function replicaEnvironment() {
+  if (!hasServer) return {};
+  if (process.env.TRAMA_TEST_REPLICA_URL) return { TRAMA_TEST_REPLICA_URL: process.env.TRAMA_TEST_REPLICA_URL };
+  console.log('\n▶ PostgreSQL replica for the read-replica tests');
+  const started = spawnSync('node', ['scripts/replica.mjs', 'start'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  if (started.status === 0) {
+    process.on('exit', () => spawnSync('node', ['scripts/replica.mjs', 'stop'], { stdio: 'inherit' }));
+    return { TRAMA_TEST_REPLICA_URL: started.stdout.trim().split('\n').at(-1) };
+  }
+  if (isCi || started.status !== 2) {
+    console.error('✖ the PostgreSQL replica could not be set up (see above).');
+    process.exit(1);
+  }
+  console.warn('⚠ no PostgreSQL replica on this machine (see above): the read-replica tests are skipped.');
+  return {};
+}
+const replicaEnv = replicaEnvironment();
+
 if (process.argv.includes('--dates')) {
   run('build the web app', 'npm', ['run', 'build:web']);
   // Every integration test on every awkward day; the browser tests split between the days (vitest's
@@ -68,7 +92,7 @@ if (process.argv.includes('--dates')) {
     const engine = wanted === 'postgres' && !hasServer ? 'pglite' : wanted;
     const env = runEnv(now);
     const shard = `${index + 1}/${AWKWARD_DAYS.length}`;
-    run(`integration tests on ${engine}, on ${now}`, 'npx', vitest('integration', extra), { ...env, TRAMA_TEST_ENGINE: engine });
+    run(`integration tests on ${engine}, on ${now}`, 'npx', vitest('integration', extra), { ...env, ...replicaEnv, TRAMA_TEST_ENGINE: engine });
     run(`end-to-end tests in headless Chromium (shard ${shard}), on ${now}`, 'npx', vitest('e2e', ['--shard', shard, ...extra]), env);
   }
   console.log('\n✔ all tests passed on every awkward day');
@@ -81,7 +105,7 @@ if (process.env.TRAMA_NOW) console.log(`\n🕑 Trama's clock: ${process.env.TRAM
 run('unit tests', 'npx', vitest('unit', extra), env);
 run('integration tests on PGlite', 'npx', vitest('integration', extra), { ...env, TRAMA_TEST_ENGINE: 'pglite' });
 if (hasServer) {
-  run('integration tests on PostgreSQL', 'npx', vitest('integration', extra), { ...env, TRAMA_TEST_ENGINE: 'postgres' });
+  run('integration tests on PostgreSQL', 'npx', vitest('integration', extra), { ...env, ...replicaEnv, TRAMA_TEST_ENGINE: 'postgres' });
 } else {
   console.warn(`⚠ PostgreSQL server not reachable at ${serverUrl}: running on PGlite only (set TRAMA_TEST_PG_URL to use another server).`);
 }

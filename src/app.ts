@@ -65,9 +65,22 @@ export function openConfiguredDatabase(config: Config, onConnectionError?: (erro
     poolWaitMs: config.dbPoolWaitMs,
     statementTimeoutMs: config.dbStatementTimeoutMs,
     lockTimeoutMs: config.dbLockTimeoutMs,
+    replicaUrl: config.databaseReplicaUrl,
+    replicaPoolSize: config.dbReplicaPoolMax,
+    pooler: config.dbPooler,
     ...(onConnectionError ? { onConnectionError } : {}),
   });
 }
+
+/**
+ * Migrations hold a session-level advisory lock for their whole run, which pgbouncer's transaction mode
+ * cannot keep: they connect to PostgreSQL directly.
+ */
+export const migrationsNotThroughPooler = () =>
+  new StartupError({
+    it: 'Con TRAMA_DB_POOLER=pgbouncer le migrazioni non passano da pgbouncer: indicare in TRAMA_MIGRATION_DATABASE_URL l’indirizzo diretto di PostgreSQL ed eseguire "npx trama migrate" (non TRAMA_MIGRATE_ON_START).',
+    en: 'With TRAMA_DB_POOLER=pgbouncer migrations do not go through pgbouncer: set TRAMA_MIGRATION_DATABASE_URL to PostgreSQL\'s direct address and run "npx trama migrate" (not TRAMA_MIGRATE_ON_START).',
+  });
 
 /** Migrations, then each feature's start-up work (reference data). */
 export async function prepareDatabase(context: AppContext): Promise<string[]> {
@@ -82,6 +95,7 @@ export async function prepareDatabase(context: AppContext): Promise<string[]> {
  * since a shared server's schema changes only when the operator runs `npx trama migrate`.
  */
 export async function startDatabase(context: AppContext): Promise<string[]> {
+  if (context.config.migrateOnStart && context.database.engine === 'postgres' && context.config.dbPooler === 'pgbouncer') throw migrationsNotThroughPooler();
   if (context.config.migrateOnStart) return prepareDatabase(context);
   const pending = await pendingMigrations(context.database);
   if (pending.length > 0) {

@@ -1,10 +1,11 @@
 import { parseArgs } from 'node:util';
 import type { AddressInfo } from 'node:net';
-import { createApp, openConfiguredDatabase, prepareDatabase, startDatabase } from './app.ts';
+import { createApp, migrationsNotThroughPooler, openConfiguredDatabase, prepareDatabase, startDatabase } from './app.ts';
 import { loadConfig } from './platform/config.ts';
 import type { Database } from './platform/db/database.ts';
 import { appliedMigrations, pendingMigrations } from './platform/db/migrate.ts';
 import { excessPrivileges, grantApplicationRole } from './platform/db/app-role.ts';
+import { applyPoolerSettings } from './platform/db/pooler.ts';
 import { Role, TerritoryKind } from './platform/access/roles.ts';
 import { createLogger } from './platform/logger.ts';
 import { shutDown } from './platform/http/shutdown.ts';
@@ -103,8 +104,12 @@ async function main(): Promise<void> {
   }
   const newUser = command === 'create-user' ? createUserInput(rest) : undefined;
   const settings = loadConfig();
-  // Migrations run as the tables' owner; the server as a role with only the grants it needs.
-  const config = command === 'migrate' ? { ...settings, databaseUrl: settings.migrationDatabaseUrl ?? settings.databaseUrl } : settings;
+  if (command === 'migrate' && settings.dbPooler === 'pgbouncer' && !settings.migrationDatabaseUrl) throw migrationsNotThroughPooler();
+  // Migrations run as the tables' owner, on a direct connection; the server as a role with only the grants it needs.
+  const config =
+    command === 'migrate'
+      ? { ...settings, databaseUrl: settings.migrationDatabaseUrl ?? settings.databaseUrl, dbPooler: 'none' as const, databaseReplicaUrl: undefined }
+      : settings;
   const log = createLogger(config.logLevel);
   const database = await openConfiguredDatabase(config, (error) => {
     log.warn({ code: (error as { code?: string }).code, message: error.message }, 'database connection lost: the pool opens a new one');
@@ -127,6 +132,10 @@ async function main(): Promise<void> {
       if (config.appRole) {
         const { appendOnly } = await grantApplicationRole(database, config.appRole);
         log.info({ role: config.appRole, appendOnly }, 'application role granted');
+      }
+      if (settings.dbPooler === 'pgbouncer') {
+        const timeouts = { statementMs: config.dbStatementTimeoutMs, lockMs: config.dbLockTimeoutMs };
+        log.info(await applyPoolerSettings(database, config.appRole, timeouts), 'role settings for connections through pgbouncer applied');
       }
       await database.close();
       return;

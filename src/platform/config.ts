@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { Pooler } from './db/pooler.ts';
 
 /** Every setting comes from the environment with a sane default (listed in README.md). */
 export interface Config {
@@ -42,6 +43,12 @@ export interface Config {
   dbStatementTimeoutMs: number;
   /** PostgreSQL lock_timeout of request connections (TRAMA_DB_LOCK_TIMEOUT_MS, 5000; 0: none). */
   dbLockTimeoutMs: number;
+  /** A streaming replica the aggregate reports read from (TRAMA_DATABASE_REPLICA_URL); unset: they read the primary. */
+  databaseReplicaUrl: string | undefined;
+  /** Connections to the replica (TRAMA_DB_REPLICA_POOL_MAX, 4). */
+  dbReplicaPoolMax: number;
+  /** 'pgbouncer' when DATABASE_URL goes through pgbouncer in transaction mode (TRAMA_DB_POOLER, 'none'): see db/pooler.ts. */
+  dbPooler: Pooler;
   /**
    * Whether start-up applies pending migrations (TRAMA_MIGRATE_ON_START): yes by default on the embedded
    * engine; with DATABASE_URL no — the schema of a shared server changes only through `trama migrate`.
@@ -61,6 +68,12 @@ function intFromEnv(name: string, fallback: number): number {
 
 /** The embedded database's folder under TRAMA_DATA_DIR. */
 export const pgliteDirOf = (config: Pick<Config, 'dataDir'>) => path.join(config.dataDir, 'pglite');
+function poolerFromEnv(): Pooler {
+  const raw = process.env.TRAMA_DB_POOLER;
+  if (raw === undefined || raw === '' || raw === 'none') return 'none';
+  if (raw === 'pgbouncer') return raw;
+  throw new Error(`TRAMA_DB_POOLER must be none or pgbouncer, got "${raw}"`);
+}
 function boolFromEnv(name: string, fallback: boolean): boolean {
   const raw = process.env[name];
   if (raw === undefined || raw === '') return fallback;
@@ -94,6 +107,9 @@ export function loadConfig(overrides: Partial<Config> = {}): Config {
     dbPoolWaitMs: intFromEnv('TRAMA_DB_POOL_WAIT_MS', 5000),
     dbStatementTimeoutMs: intFromEnv('TRAMA_DB_STATEMENT_TIMEOUT_MS', 30_000),
     dbLockTimeoutMs: intFromEnv('TRAMA_DB_LOCK_TIMEOUT_MS', 5000),
+    databaseReplicaUrl: process.env.TRAMA_DATABASE_REPLICA_URL || undefined,
+    dbReplicaPoolMax: Math.max(1, intFromEnv('TRAMA_DB_REPLICA_POOL_MAX', 4)),
+    dbPooler: poolerFromEnv(),
     migrateOnStart: boolFromEnv('TRAMA_MIGRATE_ON_START', databaseUrl === undefined),
     shutdownGraceMs: intFromEnv('TRAMA_SHUTDOWN_GRACE_MS', 10_000),
     ...overrides,

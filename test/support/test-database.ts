@@ -4,7 +4,8 @@ import pg from 'pg';
 import { prepareDatabase } from '../../src/app.ts';
 import { loadConfig } from '../../src/platform/config.ts';
 import { openDatabase, type Database, type OpenOptions } from '../../src/platform/db/database.ts';
-import { databaseUrl, pgliteTemplateFile, postgresTemplateName, serverUrl, testEngine } from './engine.ts';
+import { databaseUrl, onServer, pgliteTemplateFile, postgresTemplateName, serverUrl, testEngine } from './engine.ts';
+import { waitForReplay } from './replica.ts';
 
 /** Creates a database on the server named after the run's template (dropped with it at the end); its URL. */
 export async function createServerDatabase(suffix: string, fromTemplate: boolean): Promise<string> {
@@ -23,12 +24,26 @@ export async function createServerDatabase(suffix: string, fromTemplate: boolean
  * A database of its own for one test file, copied from the run's migrated and seeded template; `options`
  * set the pool and timeouts (operations tests).
  */
-export async function openTestDatabase(options: Pick<OpenOptions, 'poolSize' | 'poolWaitMs' | 'statementTimeoutMs' | 'lockTimeoutMs'> = {}): Promise<Database> {
+export async function openTestDatabase(
+  options: Pick<OpenOptions, 'poolSize' | 'poolWaitMs' | 'statementTimeoutMs' | 'lockTimeoutMs' | 'pooler'> & {
+    /** A server holding a replica of the test server: the database opens with its copy there as the read replica. */
+    replicaServer?: string;
+    /** Open without waiting for the replica to hold the new database (a replica that cannot be reached). */
+    skipReplayWait?: boolean;
+    /** Where the application connects instead of the test server (pgbouncer in front of it): the database's name is kept. */
+    through?: string;
+  } = {},
+): Promise<Database> {
+  const { replicaServer, skipReplayWait, through, ...open } = options;
   if (testEngine === 'pglite') {
     const dump = new Blob([fs.readFileSync(pgliteTemplateFile)]);
-    return openDatabase({ pgliteDump: dump, poolWaitMs: options.poolWaitMs });
+    return openDatabase({ pgliteDump: dump, poolWaitMs: open.poolWaitMs });
   }
-  return openDatabase({ databaseUrl: await createServerDatabase('', true), poolSize: 5, ...options });
+  const url = await createServerDatabase('', true);
+  const replicaUrl = replicaServer ? onServer(url, replicaServer) : undefined;
+  // The new database exists on the replica once the replica has replayed its creation.
+  if (replicaUrl && !skipReplayWait) await waitForReplay(url, replicaUrl);
+  return openDatabase({ databaseUrl: through ? onServer(url, through) : url, replicaUrl, poolSize: 5, ...open });
 }
 
 /** An empty database on the server (no migration applied): its URL, for a process started by the test. */

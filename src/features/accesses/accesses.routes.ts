@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { getActor } from '../../platform/access/guard.ts';
+import { reportsDb } from '../../platform/db/database.ts';
 import { ErrorBody } from '../../platform/http/error.schemas.ts';
 import type { App, AppContext } from '../../platform/http/feature.ts';
 import { Access, AccessListQuery, AccessPage, CreateAccessBody, LinkPersonBody, UpdateAccessBody } from './accesses.schemas.ts';
@@ -13,7 +14,8 @@ export const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: Err
 export const IdParams = z.strictObject({ id: z.uuid() });
 const tags = ['accesses'];
 
-export function accessesRoutes(app: App, { database: { db } }: AppContext): void {
+export function accessesRoutes(app: App, { database }: AppContext): void {
+  const { db } = database;
   app.post(
     '/accesses',
     { config: { permission: ACCESS_WRITE }, schema: { tags, body: CreateAccessBody, response: { 200: Access, ...errors } } },
@@ -27,7 +29,8 @@ export function accessesRoutes(app: App, { database: { db } }: AppContext): void
   app.get(
     '/accesses/stats',
     { config: { permission: ACCESS_STATS }, schema: { tags, querystring: AccessStatsQuery, response: { 200: AccessStats, ...errors } } },
-    async (request) => accessStats(db, getActor(request), request.query),
+    // Counts only, no personal data and no access log: the replica may answer, a moment behind the primary.
+    async (request) => accessStats(reportsDb(database), getActor(request), request.query),
   );
   app.get(
     '/accesses/:id',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { getActor } from '../../platform/access/guard.ts';
+import { reportsDb } from '../../platform/db/database.ts';
 import { ErrorBody } from '../../platform/http/error.schemas.ts';
 import type { App, AppContext } from '../../platform/http/feature.ts';
 import { APPOINTMENT_READ, ROOM_MANAGE, TIMELINESS_READ } from './permissions.ts';
@@ -11,7 +12,8 @@ import { timeliness } from './timeliness.service.ts';
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 423: ErrorBody };
 const IdParams = z.strictObject({ id: z.uuid() });
 
-export function roomsRoutes(app: App, { database: { db } }: AppContext): void {
+export function roomsRoutes(app: App, { database }: AppContext): void {
+  const { db } = database;
   const tags = ['rooms'];
   app.get(
     '/offices',
@@ -41,6 +43,7 @@ export function roomsRoutes(app: App, { database: { db } }: AppContext): void {
   app.get(
     '/reports/timeliness',
     { config: { permission: TIMELINESS_READ }, schema: { tags: ['reports'], querystring: TimelinessQuery, response: { 200: TimelinessReport, ...errors } } },
-    async (request) => timeliness(db, getActor(request), request.query),
+    // Counts only, no personal data and no access log: the replica may answer, a moment behind the primary.
+    async (request) => timeliness(reportsDb(database), getActor(request), request.query),
   );
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { getActor } from '../../platform/access/guard.ts';
+import { reportsDb } from '../../platform/db/database.ts';
 import { ErrorBody } from '../../platform/http/error.schemas.ts';
 import type { App, AppContext } from '../../platform/http/feature.ts';
 import { personHistory } from './history.service.ts';
@@ -22,7 +23,8 @@ const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody,
 const tags = ['registry'];
 const IdParams = z.strictObject({ id: z.uuid() });
 
-export function registryRoutes(app: App, { database: { db } }: AppContext): void {
+export function registryRoutes(app: App, { database }: AppContext): void {
+  const { db } = database;
   app.get(
     '/persons',
     { config: { permission: PERSON_READ }, schema: { tags, querystring: PersonSearchQuery, response: { 200: PersonSearchResult, ...errors } } },
@@ -56,6 +58,7 @@ export function registryRoutes(app: App, { database: { db } }: AppContext): void
   app.get(
     '/registry/stats',
     { config: { permission: STATS_READ }, schema: { tags, response: { 200: RegistryStats, ...errors } } },
-    async (request) => registryStats(db, getActor(request)),
+    // Counts only, no personal data and no access log: the replica may answer, a moment behind the primary.
+    async (request) => registryStats(reportsDb(database), getActor(request)),
   );
 }

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { PUBLIC } from '../access/policy.ts';
 import type { Database } from '../db/database.ts';
 import { listMigrations } from '../db/migrate.ts';
+import { replicaStatus } from '../db/read-replica.ts';
 import { isDiskFull } from '../db/storage-errors.ts';
 import { clock } from '../time/clock.ts';
 import type { App, AppContext } from './feature.ts';
@@ -30,6 +31,17 @@ const Readiness = z.object({
   checks: Checks,
   /** Requests waiting for a database connection. */
   poolWaiting: z.number().int(),
+  /**
+   * The read replica of the reports (TRAMA_DATABASE_REPLICA_URL), when there is one: information, not a
+   * check — a replica behind or down costs only the reports (a moment behind, or 503), not the service.
+   */
+  replica: z
+    .object({
+      status: z.enum(['ok', 'unreachable', 'not-a-standby']),
+      lagBytes: z.number().int().nullable(),
+      lagSeconds: z.number().nullable(),
+    })
+    .optional(),
 });
 
 const Liveness = z.object({ status: z.literal('ok') });
@@ -65,12 +77,13 @@ async function storageCheck(folders: string[], runtime: Runtime): Promise<Checks
 /**
  * Liveness (`/health/live`): the process answers; touches no database, so a stuck database never gets a
  * healthy process restarted. Readiness (`/health/ready`, and `/health` as before): database reachable on
- * its own connection, migrations applied, pool not exhausted, storage writable, not shutting down.
+ * its own connection, migrations applied, pool not exhausted, storage writable, not shutting down; the
+ * read replica's state and lag, if any, told alongside.
  */
 export function healthRoutes(app: App, { database, config }: AppContext): void {
   const folders = [...(database.dataDir ? [config.dataDir] : []), ...(config.documentsDir ? [config.documentsDir] : [])];
   const readiness = async (runtime: Runtime) => {
-    const [db, storage] = await Promise.all([databaseCheck(database), storageCheck(folders, runtime)]);
+    const [db, storage, replica] = await Promise.all([databaseCheck(database), storageCheck(folders, runtime), replicaStatus(database)]);
     const poolWaiting = database.poolWaiting();
     const checks: Checks = {
       database: db.reachable ? 'ok' : 'unreachable',
@@ -80,7 +93,7 @@ export function healthRoutes(app: App, { database, config }: AppContext): void {
       shutdown: runtime.shuttingDown ? 'draining' : 'ok',
     };
     const ok = Object.values(checks).every((value) => value === 'ok');
-    return { ok, body: { status: ok ? 'ok' : 'unavailable', engine: database.engine, database: checks.database, pendingMigrations: db.pending, checks, poolWaiting } as const };
+    return { ok, body: { status: ok ? 'ok' : 'unavailable', engine: database.engine, database: checks.database, pendingMigrations: db.pending, checks, poolWaiting, ...(replica ? { replica } : {}) } as const };
   };
   const schema = { tags: ['platform'], response: { 200: Readiness, 503: Readiness } };
   for (const url of ['/health', '/health/ready']) {
