@@ -55,6 +55,12 @@ BEGIN
   IF cardinality(missing) = 0 THEN
     RETURN 0;
   END IF;
+  -- Two servers starting together: the second waits for the first's transaction, then finds the months made.
+  PERFORM pg_advisory_xact_lock(7264512012);
+  SELECT coalesce(array_agg(m ORDER BY m), '{}') INTO missing FROM unnest(missing) AS m WHERE to_regclass(access_log_partition_name(m)) IS NULL;
+  IF cardinality(missing) = 0 THEN
+    RETURN 0;
+  END IF;
   settle := EXISTS (SELECT 1 FROM access_log_default WHERE date_trunc('month', at AT TIME ZONE 'Europe/Rome')::date = ANY (missing));
   IF settle THEN
     ALTER TABLE access_log DETACH PARTITION access_log_default;

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testEngine } from '../../../test/support/engine.ts';
 import { createServerDatabase } from '../../../test/support/test-database.ts';
@@ -33,6 +34,7 @@ describe('the access log partitioned by month', () => {
   let database: Database;
   let before: { n: number; sum: string };
   let lastOldId: number;
+  let serverUrl = '';
   const beforeDir = fs.mkdtempSync(path.join(os.tmpdir(), 'trama-migrations-'));
 
   beforeAll(async () => {
@@ -40,7 +42,8 @@ describe('the access log partitioned by month', () => {
     for (const name of listMigrations().filter((name) => name < PARTITIONING)) {
       fs.copyFileSync(path.join(import.meta.dirname, '../../../migrations', name), path.join(beforeDir, name));
     }
-    database = testEngine === 'pglite' ? await openDatabase({}) : await openDatabase({ databaseUrl: await createServerDatabase('partition_', false), poolSize: 2 });
+    if (testEngine === 'postgres') serverUrl = await createServerDatabase('partition_', false);
+    database = testEngine === 'pglite' ? await openDatabase({}) : await openDatabase({ databaseUrl: serverUrl, poolSize: 2 });
     await migrate(database, beforeDir);
     for (const offset of MONTH_OFFSETS) {
       // The first instant of the month in Italy (the day before in UTC) and three more rows later in the month.
@@ -114,5 +117,23 @@ describe('the access log partitioned by month', () => {
   it('refuses a number of months ahead it was not made for', async () => {
     expect(await code(database, 'SELECT access_log_prepare_partitions(25)')).toBe('22023');
     expect(await code(database, 'SELECT access_log_prepare_partitions(-1)')).toBe('22023');
+  });
+
+  it.runIf(testEngine === 'postgres')('two servers preparing the same months at once: the second waits, then finds them made', async () => {
+    const [first, second] = [new pg.Client({ connectionString: serverUrl }), new pg.Client({ connectionString: serverUrl })];
+    await Promise.all([first.connect(), second.connect()]);
+    try {
+      const pid = (await second.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]!.pid;
+      await first.query('BEGIN');
+      const made = await first.query<{ n: number }>('SELECT access_log_prepare_partitions(12) AS n');
+      expect(made.rows[0]!.n).toBeGreaterThan(0);
+      const waiting = second.query<{ n: number }>('SELECT access_log_prepare_partitions(12) AS n');
+      // Committed only once the second is really waiting for the first.
+      while ((await first.query(`SELECT 1 FROM pg_stat_activity WHERE pid = $1 AND wait_event_type = 'Lock'`, [pid])).rowCount === 0);
+      await first.query('COMMIT');
+      expect((await waiting).rows[0]!.n).toBe(0);
+    } finally {
+      await Promise.all([first.end(), second.end()]);
+    }
   });
 });
