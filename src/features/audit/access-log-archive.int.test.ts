@@ -6,6 +6,8 @@ import { gunzipSync } from 'node:zlib';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runTrama } from '../../../test/support/cli-process.ts';
+import { testEngine } from '../../../test/support/engine.ts';
+import { openTestDatabase } from '../../../test/support/test-database.ts';
 import { login, startTestApp, type TestApp } from '../../../test/support/test-app.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { archiveAccessLog } from './access-log-archive.ts';
@@ -105,5 +107,34 @@ describe('trama access-log archive', () => {
 
   it('a second run finds nothing more to archive', async () => {
     expect((await archiveAccessLog(t.database.db, { keepMonths: 24, monthsAhead: 3, outDir: out })).archived).toEqual([]);
+  });
+});
+
+describe.runIf(testEngine === 'postgres')('trama access-log archive while the log is being read', () => {
+  it('gives up whole after the lock timeout: BUSY, the month still there, nothing recorded as dropped', async () => {
+    const database = await openTestDatabase({ lockTimeoutMs: 200 });
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'trama-access-log-busy-'));
+    try {
+      const db = database.db;
+      await sql`SELECT access_log_add_months(ARRAY[(date_trunc('month', trama_today()) - interval '30 months')::date])`.execute(db);
+      const partition = (await sql<{ name: string }>`SELECT access_log_partition_name((date_trunc('month', trama_today()) - interval '30 months')::date) AS name`.execute(db)).rows[0]!.name;
+      const refused = await db.connection().execute(async (reader) => {
+        // A long audit query holds its lock on access_log until its transaction ends.
+        await sql`BEGIN`.execute(reader);
+        await sql`SELECT count(*) FROM access_log`.execute(reader);
+        try {
+          return await archiveAccessLog(db, { keepMonths: 24, monthsAhead: 3, outDir: out }).catch((error: unknown) => error);
+        } finally {
+          await sql`ROLLBACK`.execute(reader);
+        }
+      });
+      expect((refused as AppError).code).toBe('BUSY');
+      expect((refused as AppError).bilingual.en).toContain(partition);
+      expect((await sql<{ found: boolean }>`SELECT to_regclass(${partition}) IS NOT NULL AS found`.execute(db)).rows[0]!.found).toBe(true);
+      expect(await db.selectFrom('admin_log').select('id').where('entity_type', '=', 'access_log_month').execute()).toEqual([]);
+    } finally {
+      await database.close();
+      fs.rmSync(out, { recursive: true, force: true });
+    }
   });
 });

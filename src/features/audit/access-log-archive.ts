@@ -137,7 +137,18 @@ export async function archiveAccessLog(db: Db, options: { keepMonths: number; mo
   fs.mkdirSync(options.outDir, { recursive: true });
   const archived: ArchivedMonth[] = [];
   for (const { partition, month } of await monthsToArchive(db, options.keepMonths)) {
-    archived.push(await archiveMonth(db, options.outDir, partition, month));
+    archived.push(
+      await archiveMonth(db, options.outDir, partition, month).catch((error: unknown) => {
+        // Detaching waits for the queries reading access_log; past TRAMA_DB_LOCK_TIMEOUT_MS it gives up whole.
+        if ((error as { code?: string }).code !== '55P03') throw error;
+        throw new AppError('BUSY', {
+          message: {
+            it: `Il registro degli accessi è in uso da troppo (${partition} non è stata staccata): nulla è stato eliminato per ${month}; riprovare più tardi.`,
+            en: `The access log stayed in use too long (${partition} could not be detached): nothing was dropped for ${month}; run again later.`,
+          },
+        });
+      }),
+    );
   }
   return { prepared, archived };
 }
