@@ -14,6 +14,7 @@ import { AppError } from './platform/http/errors.ts';
 import { addGrant } from './features/users/grants.service.ts';
 import { createUser } from './features/users/users.service.ts';
 import { CreateUserBody } from './features/users/users.schemas.ts';
+import { accessLogRequest, runAccessLogRequest } from './features/audit/access-log-command.ts';
 
 const usage = `Uso / usage: trama <command>
   serve [--seed-demo-if-empty]   avvia il server / start the server
@@ -21,9 +22,13 @@ const usage = `Uso / usage: trama <command>
   seed-demo                      carica l'Unione demo / load the demo Union
   create-user --username U --name "Nome" --password P [--role R --territory-kind K --territory-id T]
   backup FILE                    salva database e cartella documenti in FILE / save the database and documents folder to FILE
-  restore FILE [--force]         ripristina da FILE (--force: sostituisce i dati presenti) / restore from FILE (--force: replace existing data)`;
+  restore FILE [--force]         ripristina da FILE (--force: sostituisce i dati presenti) / restore from FILE (--force: replace existing data)
+  access-log prepare [--months-ahead N]
+                                 prepara le partizioni mensili del registro degli accessi / prepare the access log's monthly partitions
+  access-log archive --out DIR [--keep-months N] [--months-ahead N]
+                                 esporta in DIR ed elimina i mesi più vecchi di N (≥ 24) / export to DIR and drop the months older than N (≥ 24)`;
 
-const COMMANDS = ['serve', 'migrate', 'seed-demo', 'create-user', 'backup', 'restore'] as const;
+const COMMANDS = ['serve', 'migrate', 'seed-demo', 'create-user', 'backup', 'restore', 'access-log'] as const;
 type Command = (typeof COMMANDS)[number];
 const isCommand = (value: string | undefined): value is Command => COMMANDS.includes(value as Command);
 
@@ -77,6 +82,26 @@ async function archiveCommand(command: 'backup' | 'restore', args: string[]): Pr
   log.info({ file, engine: manifest.engine, createdAt: manifest.createdAt, documents: manifest.documents.files }, 'backup restored; run `trama migrate` (or start the server) to apply newer migrations');
 }
 
+/**
+ * `trama access-log prepare | archive`: as the tables' owner (TRAMA_MIGRATION_DATABASE_URL, like `migrate`),
+ * since creating, detaching and dropping partitions is the owner's; options checked before opening anything.
+ */
+async function accessLogCommand(args: string[]): Promise<void> {
+  const settings = loadConfig();
+  const request = accessLogRequest(args, settings);
+  const config = { ...settings, databaseUrl: settings.migrationDatabaseUrl ?? settings.databaseUrl };
+  const log = createLogger(config.logLevel);
+  const database = await openConfiguredDatabase(config);
+  try {
+    await startDatabase({ database, config });
+    const { prepared, archived } = await runAccessLogRequest(database.db, request);
+    for (const month of archived) log.info(month, 'access log month exported, verified and dropped');
+    log.info({ prepared, archived: archived.length }, request.action === 'archive' ? 'access log archived' : 'access log partitions prepared');
+  } finally {
+    await database.close();
+  }
+}
+
 /** `trama migrate --status`: what the database has and what this release would still apply; changes nothing. */
 async function printMigrationStatus(database: Database): Promise<void> {
   const applied = await appliedMigrations(database);
@@ -100,6 +125,10 @@ async function main(): Promise<void> {
   }
   if (command === 'backup' || command === 'restore') {
     await archiveCommand(command, rest);
+    return;
+  }
+  if (command === 'access-log') {
+    await accessLogCommand(rest);
     return;
   }
   const newUser = command === 'create-user' ? createUserInput(rest) : undefined;

@@ -56,6 +56,10 @@ export interface Config {
   migrateOnStart: boolean;
   /** On SIGTERM/SIGINT, how long in-flight requests may take to finish (TRAMA_SHUTDOWN_GRACE_MS, 10000). */
   shutdownGraceMs: number;
+  /** Whole months of access log `trama access-log archive` keeps besides the current one (TRAMA_ACCESS_LOG_KEEP_MONTHS, 24; at least 24). */
+  accessLogKeepMonths: number;
+  /** Monthly access-log partitions made ready ahead of the current month, at start and by `trama access-log` (TRAMA_ACCESS_LOG_MONTHS_AHEAD, 3; 0–24). */
+  accessLogMonthsAhead: number;
 }
 
 function intFromEnv(name: string, fallback: number): number {
@@ -112,6 +116,8 @@ export function loadConfig(overrides: Partial<Config> = {}): Config {
     dbPooler: poolerFromEnv(),
     migrateOnStart: boolFromEnv('TRAMA_MIGRATE_ON_START', databaseUrl === undefined),
     shutdownGraceMs: intFromEnv('TRAMA_SHUTDOWN_GRACE_MS', 10_000),
+    accessLogKeepMonths: intFromEnv('TRAMA_ACCESS_LOG_KEEP_MONTHS', 24),
+    accessLogMonthsAhead: intFromEnv('TRAMA_ACCESS_LOG_MONTHS_AHEAD', 3),
     ...overrides,
   };
 }

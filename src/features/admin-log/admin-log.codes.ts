@@ -15,5 +15,6 @@ export const adminEntityTypes = [
   'office',
   'room',
   'contribution_ceiling',
+  'access_log_month',
 ] as const;
-export const adminActions = ['create', 'update', 'delete', 'import', 'disable', 'enable', 'password_reset', 'sessions_revoked', 'grant_add', 'grant_remove'] as const;
+export const adminActions = ['create', 'update', 'delete', 'import', 'disable', 'enable', 'password_reset', 'sessions_revoked', 'grant_add', 'grant_remove', 'archive'] as const;

@@ -69,6 +69,24 @@ describe.runIf(testEngine === 'postgres')('the server as a least-privilege datab
     expect(await outcome(app, 'SET session_replication_role = replica')).toBe('42501');
     expect(await outcome(app, 'CREATE TABLE intruder (id int)')).toBe('42501');
     expect(await outcome(app, 'DROP TABLE person CASCADE')).toBe('42501');
+    // A month of the log is no back door: its partitions are the owner's, reached only through access_log.
+    const month = (await sql<{ name: string }>`SELECT access_log_partition_name(date_trunc('month', trama_today())::date) AS name`.execute(app.db)).rows[0]!.name;
+    for (const table of [month, 'access_log_default']) {
+      const privileges = await sql<{ any: boolean }>`SELECT has_table_privilege(current_user, ${table}, 'SELECT, INSERT, UPDATE, DELETE, TRUNCATE') AS any`.execute(app.db);
+      expect(privileges.rows[0]!.any, table).toBe(false);
+      expect(await outcome(app, `UPDATE ${table} SET purpose = 'x'`), table).toBe('42501');
+      expect(await outcome(app, `DELETE FROM ${table}`), table).toBe('42501');
+      expect(await outcome(app, `TRUNCATE ${table}`), table).toBe('42501');
+      expect(await outcome(app, `ALTER TABLE access_log DETACH PARTITION ${table}`), table).toBe('42501');
+      expect(await outcome(app, `DROP TABLE ${table}`), table).toBe('42501');
+    }
+    // The owner's function gives it the months ahead, and nothing more.
+    expect(await outcome(app, 'SELECT access_log_prepare_partitions(6)')).toBe('ok');
+    expect(await outcome(app, `SELECT access_log_add_months(ARRAY['2001-01-01'::date])`)).toBe('42501');
+    const sixAhead = await sql<{ owner: string }>`
+      SELECT pg_get_userbyid(c.relowner) AS owner FROM pg_class c
+      WHERE c.relname = access_log_partition_name((date_trunc('month', trama_today()) + interval '6 months')::date)`.execute(app.db);
+    expect(sixAhead.rows).toEqual([{ owner: 'postgres' }]);
     // The owner could: the difference is the role, not the triggers alone.
     expect(await outcome(owner, 'ALTER TABLE access_log DISABLE TRIGGER access_log_no_update_delete')).toBe('ok');
     expect(await outcome(owner, 'ALTER TABLE access_log ENABLE TRIGGER access_log_no_update_delete')).toBe('ok');

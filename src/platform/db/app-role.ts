@@ -8,8 +8,9 @@ const ROLE_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
  * Gives the role the server runs as (not the owner of the tables, never a superuser) exactly what the
  * application needs, after migrations ran as the owner: read and write the tables, except the append-only
  * ones (a table whose comment starts with "Append-only", e.g. the access log), which it may only read and
- * add to. Without ownership the role cannot disable the triggers that guard history, alter or drop tables,
- * or create new ones. Run again after every migration (`trama migrate` does).
+ * add to, and whose partitions it may not touch at all. Without ownership the role cannot disable the
+ * triggers that guard history, alter or drop tables, or create new ones; new access-log partitions come
+ * from the owner's SECURITY DEFINER function access_log_prepare_partitions, which the role may call. Run again after every migration (`trama migrate` does).
  */
 export async function grantApplicationRole(database: Database, role: string): Promise<{ appendOnly: string[] }> {
   if (!ROLE_NAME.test(role)) throw new Error(`TRAMA_DATABASE_APP_ROLE "${role}" is not a plain PostgreSQL role name (a-z, 0-9, _)`);
@@ -21,7 +22,19 @@ export async function grantApplicationRole(database: Database, role: string): Pr
       WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND obj_description(c.oid, 'pg_class') ILIKE 'append-only%'
       ORDER BY 1`.execute(database.db)
   ).rows.map((row) => row.name);
-  const revoke = appendOnly.map((table) => `REVOKE UPDATE, DELETE, TRUNCATE ON TABLE "${table}" FROM ${role};`).join('\n');
+  // Partitions of an append-only table (the access log's months) are reached through their parent only: the
+  // role gets nothing on them directly (GRANT … ON ALL TABLES below would give it UPDATE and DELETE).
+  const partitions = (
+    await sql<{ name: string }>`
+      SELECT c.relname AS name
+      FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid JOIN pg_class p ON p.oid = i.inhparent JOIN pg_namespace n ON n.oid = p.relnamespace
+      WHERE n.nspname = 'public' AND p.relname = ANY(${appendOnly}::text[])
+      ORDER BY 1`.execute(database.db)
+  ).rows.map((row) => row.name);
+  const revoke = [
+    ...appendOnly.map((table) => `REVOKE UPDATE, DELETE, TRUNCATE ON TABLE "${table}" FROM ${role};`),
+    ...partitions.map((table) => `REVOKE ALL ON TABLE "${table}" FROM ${role};`),
+  ].join('\n');
   await database.exec(`
     BEGIN;
     REVOKE CREATE ON SCHEMA public FROM ${role};
