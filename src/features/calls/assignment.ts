@@ -1,0 +1,229 @@
+/**
+ * Places of a place call (nursery sites × age groups): serial dictatorship in rank order. Every site
+ * orders applicants by the same ranking, so this is the unique stable assignment: nobody loses a site
+ * they prefer to someone ranked below them, and no site they prefer has a free place in their group.
+ *
+ * An applicant who got a later choice stays on the waiting lists of the sites they put before it (and
+ * moves up when one frees: scorrimento), until they renounce or settle (release kinds below).
+ */
+
+export interface Capacity {
+  site: string;
+  group: string;
+  places: number;
+}
+
+export interface Preference {
+  /** Age group (or any partition of places): an applicant only takes places of their group. */
+  group: string;
+  /** Sites in order of preference, first = most wanted. */
+  sites: readonly string[];
+}
+
+export interface AssignOptions {
+  /** Only the first N sites of each applicant count (the call's form may allow fewer than given). */
+  maxChoices?: number;
+}
+
+export interface Slot {
+  site: string;
+  group: string;
+  capacity: number;
+}
+
+/** Immutable: reassignAfterRelease returns a new state. Applicants by index in rank order. */
+export interface AssignmentState {
+  readonly ids: readonly string[];
+  readonly indexById: ReadonlyMap<string, number>;
+  readonly slots: readonly Slot[];
+  readonly slotIndex: ReadonlyMap<string, number>;
+  /** Each applicant's sites still wanted, as slot indices in preference order (renunciations cut this list). */
+  readonly choices: readonly (readonly number[])[];
+  /** Position in `choices` of the slot held, or -1. */
+  readonly held: Int32Array;
+  readonly taken: Int32Array;
+}
+
+export interface HeldPlace {
+  site: string;
+  group: string;
+  /** 1-based position among the applicant's current choices. */
+  choice: number;
+}
+
+const slotKey = (site: string, group: string): string => `${site}\u0000${group}`;
+
+function slotFor(slots: Slot[], slotIndex: Map<string, number>, site: string, group: string): number {
+  const key = slotKey(site, group);
+  let index = slotIndex.get(key);
+  if (index === undefined) {
+    // A site wanted in a group it has no places for: a slot of capacity 0 (places may be added later).
+    index = slots.length;
+    slots.push({ site, group, capacity: 0 });
+    slotIndex.set(key, index);
+  }
+  return index;
+}
+
+/**
+ * `ranked`: applicant ids in rank order (Ranking.entries mapped to ids). Applicants without
+ * preferences wait nowhere. O(n·k + s) for n applicants, k choices each, s slots.
+ */
+export function assignPlaces(
+  ranked: readonly string[],
+  capacity: readonly Capacity[],
+  preferences: ReadonlyMap<string, Preference>,
+  options: AssignOptions = {},
+): AssignmentState {
+  const slots: Slot[] = [];
+  const slotIndex = new Map<string, number>();
+  for (const c of capacity) {
+    if (!Number.isInteger(c.places) || c.places < 0) throw new Error(`Places of ${c.site}/${c.group} must be a whole number ≥ 0`);
+    slots[slotFor(slots, slotIndex, c.site, c.group)]!.capacity += c.places;
+  }
+  const maxChoices = options.maxChoices ?? Number.POSITIVE_INFINITY;
+  const indexById = new Map<string, number>();
+  const choices: number[][] = new Array<number[]>(ranked.length);
+  ranked.forEach((id, i) => {
+    if (indexById.has(id)) throw new Error(`Applicant ${id} ranked twice`);
+    indexById.set(id, i);
+    const preference = preferences.get(id);
+    const list: number[] = [];
+    for (const site of preference?.sites ?? []) {
+      if (list.length >= maxChoices) break;
+      const slot = slotFor(slots, slotIndex, site, preference!.group);
+      if (!list.includes(slot)) list.push(slot);
+    }
+    choices[i] = list;
+  });
+  const held = new Int32Array(ranked.length).fill(-1);
+  const taken = new Int32Array(slots.length);
+  for (let i = 0; i < ranked.length; i += 1) {
+    const list = choices[i]!;
+    for (let c = 0; c < list.length; c += 1) {
+      const slot = list[c]!;
+      if (taken[slot]! < slots[slot]!.capacity) {
+        taken[slot]! += 1;
+        held[i] = c;
+        break;
+      }
+    }
+  }
+  return { ids: ranked, indexById, slots, slotIndex, choices, held, taken };
+}
+
+export function placeOf(state: AssignmentState, id: string): HeldPlace | null {
+  const i = state.indexById.get(id);
+  if (i === undefined || state.held[i] === -1) return null;
+  const slot = state.slots[state.choices[i]![state.held[i]!]!]!;
+  return { site: slot.site, group: slot.group, choice: state.held[i]! + 1 };
+}
+
+/** Whether applicant i wants slot s more than what they hold: the waiting-list condition. */
+function wants(state: AssignmentState, i: number, slot: number): boolean {
+  const position = state.choices[i]!.indexOf(slot);
+  return position >= 0 && (state.held[i] === -1 || position < state.held[i]!);
+}
+
+/** Who waits for a place of this site and group, in rank order: they want it more than what they hold. O(n·k). */
+export function waitingList(state: AssignmentState, site: string, group: string): string[] {
+  const slot = state.slotIndex.get(slotKey(site, group));
+  if (slot === undefined) return [];
+  const waiting: string[] = [];
+  for (let i = 0; i < state.ids.length; i += 1) if (wants(state, i, slot)) waiting.push(state.ids[i]!);
+  return waiting;
+}
+
+export type Release =
+  /** The applicant gives up the place they hold (or were offered). `stayForBetter`: they keep waiting for the sites they put before it; otherwise they leave the call. */
+  | { kind: 'renounce'; applicantId: string; stayForBetter: boolean }
+  /** The applicant accepts the place they hold and stops waiting for better ones. */
+  | { kind: 'settle'; applicantId: string }
+  /** More places (a new section opens, a place is freed outside the call). */
+  | { kind: 'addPlaces'; site: string; group: string; places: number };
+
+/** One offer made by the cascade: the applicant moves to `site` (from `from`, or from waiting). */
+export interface Move {
+  applicantId: string;
+  group: string;
+  from: string | null;
+  to: string;
+}
+
+/**
+ * Applies the releases, then offers each freed place to the best-ranked applicant who wants it more
+ * than what they hold; their old place is freed in turn (cascade). Holdings only improve in a cascade
+ * and every place goes to the best-ranked taker, so the result is stable — the same as assigning from
+ * scratch on the changed preferences and capacities (tested). O(n·k) per call.
+ */
+export function reassignAfterRelease(state: AssignmentState, released: readonly Release[]): { state: AssignmentState; moves: Move[] } {
+  const slots = state.slots.map((s) => ({ ...s }));
+  const slotIndex = new Map(state.slotIndex);
+  const choices = state.choices.slice();
+  const held = state.held.slice();
+  const freed: number[] = [];
+  const takenList = Array.from(state.taken);
+  for (const release of released) {
+    if (release.kind === 'addPlaces') {
+      if (!Number.isInteger(release.places) || release.places < 1) throw new Error('Places added must be a whole number ≥ 1');
+      const slot = slotFor(slots, slotIndex, release.site, release.group);
+      if (slot >= takenList.length) takenList.push(0);
+      slots[slot]!.capacity += release.places;
+      for (let p = 0; p < release.places; p += 1) freed.push(slot);
+      continue;
+    }
+    const i = state.indexById.get(release.applicantId);
+    if (i === undefined) throw new Error(`Applicant ${release.applicantId} is not in the ranking`);
+    const position = held[i]!;
+    if (release.kind === 'settle') {
+      if (position >= 0) choices[i] = choices[i]!.slice(0, position + 1);
+      continue;
+    }
+    if (position >= 0) {
+      const slot = choices[i]![position]!;
+      takenList[slot]! -= 1;
+      freed.push(slot);
+      held[i] = -1;
+      choices[i] = release.stayForBetter ? choices[i]!.slice(0, position) : [];
+    } else if (!release.stayForBetter) {
+      choices[i] = [];
+    }
+  }
+  const taken = Int32Array.from(takenList);
+  const next: AssignmentState = { ids: state.ids, indexById: state.indexById, slots, slotIndex, choices, held, taken };
+
+  // Who lists each freed slot, in rank order: built once per call, scanned from the top for each freed place.
+  const listing = new Map<number, number[]>();
+  for (const slot of freed) listing.set(slot, []);
+  for (let i = 0; i < choices.length; i += 1) {
+    for (const slot of choices[i]!) listing.get(slot)?.push(i);
+  }
+  const moves: Move[] = [];
+  for (let q = 0; q < freed.length; q += 1) {
+    const slot = freed[q]!;
+    if (taken[slot]! >= slots[slot]!.capacity) continue;
+    let list = listing.get(slot);
+    if (list === undefined) {
+      list = [];
+      for (let i = 0; i < choices.length; i += 1) if (choices[i]!.includes(slot)) list.push(i);
+      listing.set(slot, list);
+    }
+    const taker = list.find((i) => wants(next, i, slot));
+    if (taker === undefined) continue;
+    const before = held[taker]!;
+    if (before >= 0) {
+      const old = choices[taker]![before]!;
+      taken[old]! -= 1;
+      freed.push(old);
+    }
+    held[taker] = choices[taker]!.indexOf(slot);
+    taken[slot]! += 1;
+    moves.push({
+      applicantId: state.ids[taker]!,
+      group: slots[slot]!.group,
+      from: before >= 0 ? slots[choices[taker]![before]!]!.site : null,
+      to: slots[slot]!.site,
+    });
+  }
+  return { state: next, moves };
+}
