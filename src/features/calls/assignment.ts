@@ -176,7 +176,11 @@ export function reassignAfterRelease(state: AssignmentState, released: readonly 
     if (i === undefined) throw new Error(`Applicant ${release.applicantId} is not in the ranking`);
     const position = held[i]!;
     if (release.kind === 'settle') {
-      if (position >= 0) choices[i] = choices[i]!.slice(0, position + 1);
+      // Only the place held stays wanted: they leave every waiting list.
+      if (position >= 0) {
+        choices[i] = [choices[i]![position]!];
+        held[i] = 0;
+      }
       continue;
     }
     if (position >= 0) {
