@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { assignPlaces, placeOf, reassignAfterRelease, waitingList, type AssignmentState, type Capacity, type Preference, type Release } from './assignment.ts';
+import { assignPlaces, choicesOf, indexOfApplicant, placeOf, reassignAfterRelease, waitingList, type AssignmentState, type Capacity, type Preference, type Release } from './assignment.ts';
 import { allocateBudget } from './budget.ts';
 import type { RankedEntry } from './ranking.ts';
 import { AmountRule, Application } from './scoring.schemas.ts';
@@ -12,7 +12,7 @@ function expectStable(state: AssignmentState): void {
   const holders = state.slots.map(() => [] as number[]);
   state.ids.forEach((_, i) => {
     const position = state.held[i]!;
-    if (position >= 0) holders[state.choices[i]![position]!]!.push(i);
+    if (position >= 0) holders[choicesOf(state, i)[position]!]!.push(i);
   });
   holders.forEach((h, slot) => {
     expect(h.length).toBeLessThanOrEqual(state.slots[slot]!.capacity);
@@ -20,7 +20,7 @@ function expectStable(state: AssignmentState): void {
   });
   state.ids.forEach((_, i) => {
     const held = state.held[i]!;
-    const better = held === -1 ? state.choices[i]! : state.choices[i]!.slice(0, held);
+    const better = held === -1 ? choicesOf(state, i) : choicesOf(state, i).slice(0, held);
     for (const slot of better) {
       // A site they prefer is full, and only of applicants ranked above them.
       expect(holders[slot]!.length).toBe(state.slots[slot]!.capacity);
@@ -35,7 +35,7 @@ const sitesOf = (state: AssignmentState) => state.ids.map((id) => placeOf(state,
 function fromScratch(state: AssignmentState): AssignmentState {
   const preferences = new Map<string, Preference>();
   state.ids.forEach((id, i) => {
-    const list = state.choices[i]!;
+    const list = choicesOf(state, i);
     if (list.length > 0) preferences.set(id, { group: state.slots[list[0]!]!.group, sites: list.map((s) => state.slots[s]!.site) });
   });
   return assignPlaces(state.ids, state.slots.map((s) => ({ site: s.site, group: s.group, places: s.capacity })), preferences);
@@ -144,8 +144,8 @@ describe('place assignment: properties', () => {
         // A family that settled for the place it held waits for nothing any more.
         for (const release of batch) {
           if (release.kind !== 'settle' || renouncers.has(release.applicantId)) continue;
-          const i = state.indexById.get(release.applicantId)!;
-          if (before.held[i] !== -1) expect([state.choices[i]!.length, state.held[i]]).toEqual([1, 0]);
+          const i = indexOfApplicant(state, release.applicantId)!;
+          if (before.held[i] !== -1) expect([choicesOf(state, i).length, state.held[i]]).toEqual([1, 0]);
         }
       }
     }));
@@ -155,7 +155,7 @@ describe('place assignment: properties', () => {
 // --- Budget calls -----------------------------------------------------------------------------------
 
 const entry = (id: string, rank: number, isee: number | null): RankedEntry => ({
-  rank, totalHundredths: 0, breakdownHundredths: [], tieBreak: null,
+  rank, totalHundredths: 0, tieBreak: null,
   application: Application.parse({ id, protocol: { year: 2027, number: rank }, submittedAt: '2027-05-02T08:00:00Z', answers: { isee } }),
 });
 const byIsee = AmountRule.parse({

@@ -31,15 +31,20 @@ export interface Slot {
   capacity: number;
 }
 
-/** Immutable: reassignAfterRelease returns a new state. Applicants by index in rank order. */
+/**
+ * Immutable: reassignAfterRelease returns a new state. Applicants by index in rank order. Choices are
+ * packed in one array (`pool`, slot indices; applicant i's are pool[start[i] .. start[i] + count[i]))
+ * rather than one array per applicant: at 1,000,000 applicants the small arrays cost more in garbage
+ * collection than the assignment. Renouncing or settling moves `start`/`count`, never the pool.
+ */
 export interface AssignmentState {
   readonly ids: readonly string[];
-  readonly indexById: ReadonlyMap<string, number>;
   readonly slots: readonly Slot[];
   readonly slotIndex: ReadonlyMap<string, number>;
-  /** Each applicant's sites still wanted, as slot indices in preference order (renunciations cut this list). */
-  readonly choices: readonly (readonly number[])[];
-  /** Position in `choices` of the slot held, or -1. */
+  readonly pool: Int32Array;
+  readonly start: Int32Array;
+  readonly count: Int32Array;
+  /** Position among the applicant's choices of the slot held, or -1. */
   readonly held: Int32Array;
   readonly taken: Int32Array;
 }
@@ -66,7 +71,7 @@ function slotFor(slots: Slot[], slotIndex: Map<string, number>, site: string, gr
 }
 
 /**
- * `ranked`: applicant ids in rank order (Ranking.entries mapped to ids). Applicants without
+ * `ranked`: applicant ids in rank order, unique (Ranking.entries mapped to ids). Applicants without
  * preferences wait nowhere. O(n·k + s) for n applicants, k choices each, s slots.
  */
 export function assignPlaces(
@@ -82,26 +87,43 @@ export function assignPlaces(
     slots[slotFor(slots, slotIndex, c.site, c.group)]!.capacity += c.places;
   }
   const maxChoices = options.maxChoices ?? Number.POSITIVE_INFINITY;
-  const indexById = new Map<string, number>();
-  const choices: number[][] = new Array<number[]>(ranked.length);
-  ranked.forEach((id, i) => {
-    if (indexById.has(id)) throw new Error(`Applicant ${id} ranked twice`);
-    indexById.set(id, i);
-    const preference = preferences.get(id);
-    const list: number[] = [];
-    for (const site of preference?.sites ?? []) {
-      if (list.length >= maxChoices) break;
-      const slot = slotFor(slots, slotIndex, site, preference!.group);
-      if (!list.includes(slot)) list.push(slot);
+  const n = ranked.length;
+  // Filled by push: `new Array(n)` of a million is a dictionary in V8, and every access a hash lookup.
+  const wanted: (Preference | undefined)[] = [];
+  let poolSize = 0;
+  for (let i = 0; i < n; i += 1) {
+    const preference = preferences.get(ranked[i]!);
+    wanted.push(preference);
+    poolSize += Math.min(preference?.sites.length ?? 0, maxChoices);
+  }
+  const pool = new Int32Array(poolSize);
+  const start = new Int32Array(n);
+  const count = new Int32Array(n);
+  // Slots by group then site: one short-string lookup per choice instead of building a key.
+  const byGroup = new Map<string, Map<string, number>>();
+  let next = 0;
+  for (let i = 0; i < n; i += 1) {
+    start[i] = next;
+    const preference = wanted[i];
+    if (preference === undefined) continue;
+    let sites = byGroup.get(preference.group);
+    if (sites === undefined) byGroup.set(preference.group, (sites = new Map<string, number>()));
+    for (const site of preference.sites) {
+      if (next - start[i]! >= maxChoices) break;
+      let slot = sites.get(site);
+      if (slot === undefined) sites.set(site, (slot = slotFor(slots, slotIndex, site, preference.group)));
+      // A site given twice counts once, at its first place.
+      let seen = false;
+      for (let c = start[i]!; c < next && !seen; c += 1) seen = pool[c] === slot;
+      if (!seen) pool[next++] = slot;
     }
-    choices[i] = list;
-  });
-  const held = new Int32Array(ranked.length).fill(-1);
+    count[i] = next - start[i]!;
+  }
+  const held = new Int32Array(n).fill(-1);
   const taken = new Int32Array(slots.length);
-  for (let i = 0; i < ranked.length; i += 1) {
-    const list = choices[i]!;
-    for (let c = 0; c < list.length; c += 1) {
-      const slot = list[c]!;
+  for (let i = 0; i < n; i += 1) {
+    for (let c = 0; c < count[i]!; c += 1) {
+      const slot = pool[start[i]! + c]!;
       if (taken[slot]! < slots[slot]!.capacity) {
         taken[slot]! += 1;
         held[i] = c;
@@ -109,19 +131,42 @@ export function assignPlaces(
       }
     }
   }
-  return { ids: ranked, indexById, slots, slotIndex, choices, held, taken };
+  return { ids: ranked, slots, slotIndex, pool, start, count, held, taken };
+}
+
+/** Applicant i's current choices as slot indices, most wanted first. */
+export function choicesOf(state: AssignmentState, i: number): number[] {
+  return Array.from(state.pool.subarray(state.start[i], state.start[i]! + state.count[i]!));
+}
+
+const indexes = new WeakMap<readonly string[], Map<string, number>>();
+/** Position in the ranking of an applicant id (built once per ranking, on first use). */
+export function indexOfApplicant(state: AssignmentState, id: string): number | undefined {
+  let index = indexes.get(state.ids);
+  if (index === undefined) {
+    index = new Map(state.ids.map((applicantId, i) => [applicantId, i]));
+    indexes.set(state.ids, index);
+  }
+  return index.get(id);
 }
 
 export function placeOf(state: AssignmentState, id: string): HeldPlace | null {
-  const i = state.indexById.get(id);
+  const i = indexOfApplicant(state, id);
   if (i === undefined || state.held[i] === -1) return null;
-  const slot = state.slots[state.choices[i]![state.held[i]!]!]!;
+  const slot = state.slots[state.pool[state.start[i]! + state.held[i]!]!]!;
   return { site: slot.site, group: slot.group, choice: state.held[i]! + 1 };
+}
+
+/** Position of a slot among applicant i's choices, or -1. */
+function positionOf(state: AssignmentState, i: number, slot: number): number {
+  const from = state.start[i]!;
+  for (let c = 0; c < state.count[i]!; c += 1) if (state.pool[from + c] === slot) return c;
+  return -1;
 }
 
 /** Whether applicant i wants slot s more than what they hold: the waiting-list condition. */
 function wants(state: AssignmentState, i: number, slot: number): boolean {
-  const position = state.choices[i]!.indexOf(slot);
+  const position = positionOf(state, i, slot);
   return position >= 0 && (state.held[i] === -1 || position < state.held[i]!);
 }
 
@@ -159,7 +204,8 @@ export interface Move {
 export function reassignAfterRelease(state: AssignmentState, released: readonly Release[]): { state: AssignmentState; moves: Move[] } {
   const slots = state.slots.map((s) => ({ ...s }));
   const slotIndex = new Map(state.slotIndex);
-  const choices = state.choices.slice();
+  const start = state.start.slice();
+  const count = state.count.slice();
   const held = state.held.slice();
   const freed: number[] = [];
   const takenList = Array.from(state.taken);
@@ -172,62 +218,58 @@ export function reassignAfterRelease(state: AssignmentState, released: readonly 
       for (let p = 0; p < release.places; p += 1) freed.push(slot);
       continue;
     }
-    const i = state.indexById.get(release.applicantId);
+    const i = indexOfApplicant(state, release.applicantId);
     if (i === undefined) throw new Error(`Applicant ${release.applicantId} is not in the ranking`);
     const position = held[i]!;
     if (release.kind === 'settle') {
       // Only the place held stays wanted: they leave every waiting list.
       if (position >= 0) {
-        choices[i] = [choices[i]![position]!];
+        start[i]! += position;
+        count[i] = 1;
         held[i] = 0;
       }
       continue;
     }
     if (position >= 0) {
-      const slot = choices[i]![position]!;
+      const slot = state.pool[start[i]! + position]!;
       takenList[slot]! -= 1;
       freed.push(slot);
       held[i] = -1;
-      choices[i] = release.stayForBetter ? choices[i]!.slice(0, position) : [];
+      count[i] = release.stayForBetter ? position : 0;
     } else if (!release.stayForBetter) {
-      choices[i] = [];
+      count[i] = 0;
     }
   }
   const taken = Int32Array.from(takenList);
-  const next: AssignmentState = { ids: state.ids, indexById: state.indexById, slots, slotIndex, choices, held, taken };
+  const next: AssignmentState = { ids: state.ids, slots, slotIndex, pool: state.pool, start, count, held, taken };
 
   // Who lists each freed slot, in rank order: built once per call, scanned from the top for each freed place.
   const listing = new Map<number, number[]>();
   for (const slot of freed) listing.set(slot, []);
-  for (let i = 0; i < choices.length; i += 1) {
-    for (const slot of choices[i]!) listing.get(slot)?.push(i);
+  for (let i = 0; i < state.ids.length; i += 1) {
+    for (let c = 0; c < count[i]!; c += 1) listing.get(state.pool[start[i]! + c]!)?.push(i);
   }
   const moves: Move[] = [];
   for (let q = 0; q < freed.length; q += 1) {
     const slot = freed[q]!;
     if (taken[slot]! >= slots[slot]!.capacity) continue;
-    let list = listing.get(slot);
-    if (list === undefined) {
-      list = [];
-      for (let i = 0; i < choices.length; i += 1) if (choices[i]!.includes(slot)) list.push(i);
-      listing.set(slot, list);
-    }
-    const taker = list.find((i) => wants(next, i, slot));
+    const taker = listing.get(slot)!.find((i) => wants(next, i, slot));
     if (taker === undefined) continue;
     const before = held[taker]!;
-    if (before >= 0) {
-      const old = choices[taker]![before]!;
-      taken[old]! -= 1;
-      freed.push(old);
+    const from = before >= 0 ? state.pool[start[taker]! + before]! : -1;
+    if (from >= 0) {
+      taken[from]! -= 1;
+      freed.push(from);
+      // The cascade frees the mover's old place: it needs its own list of who wants it.
+      if (!listing.has(from)) {
+        const list: number[] = [];
+        for (let i = 0; i < state.ids.length; i += 1) if (positionOf(next, i, from) >= 0) list.push(i);
+        listing.set(from, list);
+      }
     }
-    held[taker] = choices[taker]!.indexOf(slot);
+    held[taker] = positionOf(next, taker, slot);
     taken[slot]! += 1;
-    moves.push({
-      applicantId: state.ids[taker]!,
-      group: slots[slot]!.group,
-      from: before >= 0 ? slots[choices[taker]![before]!]!.site : null,
-      to: slots[slot]!.site,
-    });
+    moves.push({ applicantId: state.ids[taker]!, group: slots[slot]!.group, from: from >= 0 ? slots[from]!.site : null, to: slots[slot]!.site });
   }
   return { state: next, moves };
 }

@@ -25,8 +25,6 @@ export interface RankedEntry {
   rank: number;
   application: Application;
   totalHundredths: number;
-  /** Points of each criterion, aligned with `Ranking.criteria` (one array, not one object per criterion: 1M applications). */
-  breakdownHundredths: readonly number[];
   /** When this entry has the same points as the one above: the tie-breaker that put it below. */
   tieBreak: AppliedTieBreaker | null;
 }
@@ -42,6 +40,12 @@ export interface Ranking {
   criteria: readonly string[];
   tieBreakers: readonly AppliedTieBreaker[];
   entries: RankedEntry[];
+  /**
+   * Points of each entry per criterion, in rank order, `criteria.length` columns per entry: one flat
+   * array rather than one per entry, which at 1,000,000 applications cost more in garbage collection
+   * than the ranking itself. Read an entry's through `breakdownOf`.
+   */
+  breakdownHundredths: Float64Array;
   /** Excluded applications, by protocol. */
   excluded: ExcludedEntry[];
 }
@@ -72,12 +76,11 @@ function tieValue(tieBreaker: TieBreaker | null, application: Application): numb
  * once into flat arrays before the sort, so the comparator only reads numbers.
  */
 export function rankApplications(rules: RuleSet, applications: readonly Application[]): Ranking {
-  const ids = new Set<string>();
+  // Ids are the database's keys and not checked again here: a set of a million strings cost as much as
+  // the scoring. The same application given twice is caught anyway, by its protocol.
   const ranked: Application[] = [];
   const excluded: ExcludedEntry[] = [];
   for (const application of applications) {
-    if (ids.has(application.id)) throw new Error(`Application ${application.id} given twice`);
-    ids.add(application.id);
     if (application.exclusion === null) ranked.push(application);
     else excluded.push({ application, code: application.exclusion.code, reason: application.exclusion.reason });
   }
@@ -100,22 +103,27 @@ export function rankApplications(rules: RuleSet, applications: readonly Applicat
   const n = ranked.length;
   const t = applied.length;
   const totals = new Float64Array(n);
-  const keys = new Float64Array(n * t);
-  const breakdowns: number[][] = new Array<number[]>(n);
+  // Row i: minus the total, then each tie-breaker's value; one row per application, so a comparison
+  // reads two nearby stretches of memory (at 1M applications the sort waits on memory, not arithmetic).
+  const w = t + 1;
+  const keys = new Float64Array(n * w);
+  const c = rules.criteria.length;
+  const points = new Float64Array(n * c);
+  const breakdown = new Array<number>(c);
   for (let i = 0; i < n; i += 1) {
     const application = ranked[i]!;
-    const breakdown = new Array<number>(rules.criteria.length);
     totals[i] = scoreAnswers(rules.criteria, application.answers, breakdown);
-    breakdowns[i] = breakdown;
-    for (let k = 0; k < t; k += 1) keys[i * t + k] = tieValue(applied[k]!, application);
+    points.set(breakdown, i * c);
+    keys[i * w] = -totals[i]!;
+    for (let k = 0; k < t; k += 1) keys[i * w + k + 1] = tieValue(applied[k]!, application);
   }
 
-  /** The first tie-breaker on which a and b differ (0-based), or -1; sign in `order`. */
+  /** The first column on which a and b differ (0: points, k: the k-th tie-breaker), or -1; sign in `order`. */
   let order = 0;
-  const decidingTie = (a: number, b: number): number => {
-    for (let k = 0; k < t; k += 1) {
-      const x = keys[a * t + k]!;
-      const y = keys[b * t + k]!;
+  const decidingColumn = (a: number, b: number): number => {
+    for (let k = 0; k < w; k += 1) {
+      const x = keys[a * w + k]!;
+      const y = keys[b * w + k]!;
       if (x !== y) {
         order = x < y ? -1 : 1;
         return k;
@@ -125,28 +133,35 @@ export function rankApplications(rules: RuleSet, applications: readonly Applicat
     return -1;
   };
   const compare = (a: number, b: number): number => {
-    const byPoints = totals[b]! - totals[a]!;
-    if (byPoints !== 0) return byPoints;
-    decidingTie(a, b);
+    decidingColumn(a, b);
     return order;
   };
   const sorted = new Uint32Array(n);
   for (let i = 0; i < n; i += 1) sorted[i] = i;
   sorted.sort(compare);
 
-  const entries = new Array<RankedEntry>(n);
+  // Filled by push: `new Array(n)` of a million is a dictionary in V8.
+  const entries: RankedEntry[] = [];
+  const breakdownHundredths = new Float64Array(n * c);
   for (let r = 0; r < n; r += 1) {
     const i = sorted[r]!;
+    for (let k = 0; k < c; k += 1) breakdownHundredths[r * c + k] = points[i * c + k]!;
     let tieBreak: AppliedTieBreaker | null = null;
     if (r > 0 && totals[sorted[r - 1]!] === totals[i]) {
-      const k = decidingTie(sorted[r - 1]!, i);
+      const k = decidingColumn(sorted[r - 1]!, i) - 1;
       if (k < 0) {
         const p = ranked[i]!.protocol;
         throw new Error(`Protocol ${p.year}/${p.number} given to two applications`);
       }
       tieBreak = tieBreakers[k]!;
     }
-    entries[r] = { rank: r + 1, application: ranked[i]!, totalHundredths: totals[i]!, breakdownHundredths: breakdowns[i]!, tieBreak };
+    entries.push({ rank: r + 1, application: ranked[i]!, totalHundredths: totals[i]!, tieBreak });
   }
-  return { criteria: rules.criteria.map((c) => c.key), tieBreakers, entries, excluded };
+  return { criteria: rules.criteria.map((criterion) => criterion.key), tieBreakers, entries, breakdownHundredths, excluded };
+}
+
+/** An entry's points per criterion, aligned with `ranking.criteria`. */
+export function breakdownOf(ranking: Ranking, entry: RankedEntry): number[] {
+  const c = ranking.criteria.length;
+  return Array.from(ranking.breakdownHundredths.subarray((entry.rank - 1) * c, entry.rank * c));
 }
