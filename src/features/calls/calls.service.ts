@@ -16,8 +16,8 @@ const toUtc = (instant: string | null) => (instant === null ? null : new Date(in
 /** Calls with at least one municipality in the actor's territory for the permission. */
 function visibleCalls(db: Db, actor: Actor, permission: string) {
   const scope = scopeFor(actor, permission);
-  return callQuery(db).where(({ exists, selectFrom }) =>
-    exists(selectFrom('call_municipality as cm').select('cm.call_id').whereRef('cm.call_id', '=', 'c.id').where(inScope(scope, 'cm.municipality_code'))),
+  return callQuery(db).where((eb) =>
+    eb.exists(eb.selectFrom('call_municipality as cm').select('cm.call_id').whereRef('cm.call_id', '=', 'c.id').where(inScope(scope, 'cm.municipality_code'))),
   );
 }
 
