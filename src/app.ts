@@ -18,6 +18,7 @@ import { carePlansFeature } from './features/care-plans/index.ts';
 import { interventionsFeature } from './features/interventions/index.ts';
 import { caseSettingsFeature } from './features/case-settings/index.ts';
 import { contributionsFeature } from './features/contributions/index.ts';
+import { callsFeature } from './features/calls/index.ts';
 import { casesFeature } from './features/cases/index.ts';
 import { catalogueFeature } from './features/catalogue/index.ts';
 import { householdsFeature } from './features/households/index.ts';
@@ -50,6 +51,7 @@ export const features: Feature[] = [
   referralsFeature,
   interventionsFeature,
   contributionsFeature,
+  callsFeature,
   auditFeature,
   adminLogFeature,
 ];

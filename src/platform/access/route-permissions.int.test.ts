@@ -26,12 +26,20 @@ describe('route permission inventory', () => {
     await expect(lines.join('\n') + '\n').toMatchFileSnapshot('./route-permissions.snapshot.txt');
   });
 
-  it('only login, health and the OpenAPI document are public', () => {
+  it('only login, health, the OpenAPI document and the published calls are public', () => {
     const publicApi = t.app.routeInventory
       .filter((r) => r.url.startsWith('/api/') && !r.url.startsWith('/api/docs') && r.permission === PUBLIC)
       .map((r) => `${r.method} ${r.url}`)
       .sort();
-    expect(publicApi).toEqual(['GET /api/health', 'GET /api/health/live', 'GET /api/health/ready', 'GET /api/openapi.json', 'POST /api/auth/login']);
+    expect(publicApi).toEqual([
+      'GET /api/health',
+      'GET /api/health/live',
+      'GET /api/health/ready',
+      'GET /api/openapi.json',
+      'GET /api/public/calls',
+      'GET /api/public/calls/:id',
+      'POST /api/auth/login',
+    ]);
   });
 
   it('a route that declares nothing is refused by the guard', async () => {
